@@ -1,0 +1,3 @@
+"""basewatch: news triage from saved article text."""
+
+__version__ = "0.1.0"

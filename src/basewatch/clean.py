@@ -1,0 +1,475 @@
+"""Boilerplate removal for text that was flattened out of a web page.
+
+Pure: text in, a verdict for every input line out. The cleaner never looks at a site name or a
+phrase from one page; it judges lines by shape (length, sentence punctuation, the page's own
+function-word rate, bullets, headline-like runs, URLs, handles, timestamps, repetition) and keeps
+the densest gap-limited stretch of prose plus the neighbouring stretches that read like it.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from basewatch.models import CleanResult, LineVerdict
+
+# A unit below this many words (or CJK-equivalent) cannot anchor the main text on its own.
+GOOD_MIN_WEIGHT = 10
+# Relative function-word rate (against the page's own longest paragraphs) below which a long line
+# reads like a list of names/headlines rather than prose.
+PROSE_MIN_RELATIVE_STOPWORDS = 0.45
+# Non-prose units tolerated between two prose units of one block (embedded image, ad, subhead).
+BLOCK_MAX_GAP_UNITS = 6
+# A neighbouring block joins the main one when it is this close and mostly prose.
+JOIN_MAX_GAP_UNITS = 30
+JOIN_MIN_PURITY = 0.6
+JOIN_MIN_SHARE = 0.08
+JOIN_MIN_ADJACENCY = 0.5
+# An article head (byline, date, heading) this close above a block multiplies its score.
+HEAD_LOOKBACK_UNITS = 6
+HEAD_BOOST = 2.0
+# How much a block loses when none of its paragraphs follow one another directly.
+TEASER_PENALTY = 0.6
+# Lines wrapped by a dumper cluster just under one width; real prose lines do not.
+WRAP_MIN_SHARE = 0.12
+WRAP_MAX_WIDTH = 140
+
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+_BULLET_RE = re.compile(r"^(?:[•●○◦▪▫■□☆★✓✔➤►▶·*+\-]|o(?=\s)|\d{1,3}[.)](?=\s))\s*")
+_HEADING_RE = re.compile(r"^#{1,6}(?:\s+|$)")
+_EMPHASIS_RE = re.compile(r"(\*\*|__)")
+_SENTENCE_END_RE = re.compile(r"[.!?。！？…:;][\"'”’»)\]]*\s*$")
+_SENTENCE_INSIDE_RE = re.compile(r"\w{2,}[.!?。！？][\"'”’»)]*\s+\S|[。！？]")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b\S+\.(?:com|org|net|co\.uk|html?|php)\b\S*", re.I)
+_HANDLE_RE = re.compile(r"(?<!\w)[@#]\w+")
+_IMAGE_RE = re.compile(
+    r"^\[[^\]]*\.(?:jpe?g|png|gif|webp|svg)[^\]]*\]$|^\[(?:image|photo|img)[^\]]*\]$", re.I
+)
+_FORM_RE = re.compile(r"_{4,}|\(BUTTON\)|^\[\s*\]|\[\s+\]\s*\[", re.I)
+_COPYRIGHT_RE = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.I)
+_BYLINE_RE = re.compile(r"^(?:by|written by|words by|text:|author:?)\s+\S", re.I)
+_CREDIT_RE = re.compile(
+    r"\((?:[^()]*?(?:/|\bphoto|\bimage|getty|\bcredit|courtesy|shutterstock)[^()]*|[A-Z]{2,6})\)\s*$"
+    r"|^(?:photo|image|picture|credit|photograph|source)\s*(?:credit)?\s*:"
+    r"|\bimage\s+\d+\s+of\s+\d+\b|^\d+\s*/\s*\d+$",
+    re.I,
+)
+_TIME_RE = re.compile(
+    r"^(?:updated|published|posted|last updated|modified)?[\s:,|•-]*"
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}\s+\w{3,9}\.?\s+\d{2,4}"
+    r"|\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d+\s+(?:min|mins|minutes?|hours?|days?)\s*(?:read|ago)?)"
+    r"[\s\w:,.|•/-]{0,30}$",
+    re.I,
+)
+# Interface words that, on a short line, mark navigation, sharing or promotion on any site.
+_UI_WORDS = frozenset(
+    [
+        "share",
+        "shares",
+        "shared",
+        "tweet",
+        "facebook",
+        "twitter",
+        "linkedin",
+        "whatsapp",
+        "pinterest",
+        "reddit",
+        "telegram",
+        "email",
+        "e-mail",
+        "print",
+        "comment",
+        "comments",
+        "subscribe",
+        "subscription",
+        "newsletter",
+        "newsletters",
+        "sign",
+        "login",
+        "log",
+        "register",
+        "menu",
+        "search",
+        "skip",
+        "navigation",
+        "read",
+        "more",
+        "show",
+        "load",
+        "next",
+        "previous",
+        "prev",
+        "back",
+        "top",
+        "close",
+        "listen",
+        "watch",
+        "video",
+        "videos",
+        "advertisement",
+        "advertising",
+        "ad",
+        "ads",
+        "sponsored",
+        "cookie",
+        "cookies",
+        "privacy",
+        "terms",
+        "policy",
+        "contact",
+        "about",
+        "related",
+        "trending",
+        "popular",
+        "recommended",
+        "follow",
+        "copy",
+        "link",
+        "home",
+        "gallery",
+        "enlarge",
+        "click",
+        "tap",
+        "here",
+        "download",
+        "app",
+        "apps",
+        "rss",
+        "feed",
+        "tags",
+        "tag",
+        "topics",
+        "filed",
+    ]
+)
+_UI_MAX_WORDS = 6
+# "<Name> is a staff reporter for ..." opens the author box that pages print under an article.
+_BIO_RE = re.compile(
+    r"^(?:[A-Z][\w'’.-]+\s){1,4}(?:is|was)\s(?:a|an|the)\s(?:[\w-]+\s){0,4}?"
+    r"(?:reporter|journalist|correspondent|editor|writer|columnist|contributor|author|producer)\b"
+)
+# Consent and legal notices read like prose; two of these words in one paragraph give them away.
+_NOTICE_WORDS = frozenset(
+    ["cookie", "cookies", "consent", "gdpr", "opt-out", "browser", "browsing", "website", "privacy"]
+)
+
+
+@dataclass
+class _Unit:
+    """One logical line: a dumped line, or a paragraph re-joined from lines a dumper wrapped."""
+
+    first: int
+    last: int
+    text: str
+    marker: str  # "", "bullet" or "heading"
+    words: int = 0
+    weight: float = 0.0
+    stop_rate: float = 0.0
+    kind: str = ""  # good | near | short | bad
+    reason: str = ""
+
+
+def clean(text: str) -> CleanResult:
+    """Split `text` into kept body paragraphs and a verdict for every input line."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    units = _units(lines)
+    _measure(units)
+    _classify(units)
+    keep = _select(units)
+    _smooth(units, keep)
+    return _result(lines, units, keep)
+
+
+# -- units -------------------------------------------------------------------------------------
+
+
+def _units(lines: list[str]) -> list[_Unit]:
+    width = _wrap_width(lines)
+    units: list[_Unit] = []
+    open_unit: _Unit | None = None
+    text_indent = 0
+    for i, raw in enumerate(lines):
+        line = raw.expandtabs().rstrip()
+        stripped = line.strip()
+        if not stripped:
+            open_unit = None
+            continue
+        indent = len(line) - len(line.lstrip())
+        marker, body = _strip_marker(stripped)
+        if (
+            open_unit is not None
+            and not marker
+            and indent == text_indent
+            and _continues(lines[i - 1], body, width)
+        ):
+            open_unit.text += " " + body
+            open_unit.last = i
+            continue
+        open_unit = _Unit(first=i, last=i, text=body, marker=marker)
+        units.append(open_unit)
+        prefix = len(stripped) - len(_BULLET_RE.sub("", stripped, count=1)) if marker == "bullet" else 0
+        text_indent = indent + prefix
+        if width is None:
+            open_unit = None
+    return units
+
+
+def _strip_marker(stripped: str) -> tuple[str, str]:
+    if _HEADING_RE.match(stripped):
+        return "heading", _EMPHASIS_RE.sub("", _HEADING_RE.sub("", stripped)).strip()
+    if _BULLET_RE.match(stripped) and not stripped.startswith("**"):
+        rest = _BULLET_RE.sub("", stripped, count=1)
+        return "bullet", _EMPHASIS_RE.sub("", _HEADING_RE.sub("", rest)).strip()
+    return "", _EMPHASIS_RE.sub("", stripped).strip()
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column a dumper wrapped at, or None when lines were not wrapped."""
+    lengths = sorted(len(x.expandtabs().rstrip()) for x in lines if x.strip())
+    if len(lengths) < 10:
+        return None
+    width = lengths[int(len(lengths) * 0.97) - 1]
+    if width > WRAP_MAX_WIDTH:
+        return None
+    near = sum(1 for n in lengths if width - 15 <= n <= width)
+    return width if near >= WRAP_MIN_SHARE * len(lengths) else None
+
+
+def _continues(previous: str, next_text: str, width: int | None) -> bool:
+    """True when the dumper broke the line only because the next word did not fit."""
+    if width is None:
+        return False
+    first_word = next_text.split(" ", 1)[0]
+    return len(previous.rstrip()) + 1 + len(first_word) > width - 2
+
+
+# -- features ----------------------------------------------------------------------------------
+
+
+def _measure(units: list[_Unit]) -> None:
+    tokens = [[t.lower() for t in _WORD_RE.findall(u.text)] for u in units]
+    for unit, toks in zip(units, tokens, strict=True):
+        unit.words = len(toks)
+        cjk = len(_CJK_RE.findall(unit.text))
+        # Scripts without spaces pack a sentence into a few \w+ runs; count characters instead.
+        unit.weight = max(unit.words, cjk / 2.5)
+    stopwords = _page_stopwords(units, tokens)
+    for unit, toks in zip(units, tokens, strict=True):
+        unit.stop_rate = sum(t in stopwords for t in toks) / len(toks) if toks else 0.0
+    longest = sorted(units, key=lambda u: u.weight, reverse=True)[:8]
+    reference = statistics.median([u.stop_rate for u in longest]) if longest else 0.0
+    for unit in units:
+        unit.stop_rate = unit.stop_rate / reference if reference > 0.05 else 1.0
+
+
+def _page_stopwords(units: list[_Unit], tokens: list[list[str]]) -> frozenset[str]:
+    """The page's own function words: short tokens frequent across its longest paragraphs.
+
+    Derived per page so that the rate works for any language written with spaces.
+    """
+    order = sorted(range(len(units)), key=lambda i: units[i].words, reverse=True)[:12]
+    long_units = [tokens[i] for i in order if units[i].words >= 12]
+    if len(long_units) < 2:
+        return frozenset()
+    counts: Counter[str] = Counter()
+    for toks in long_units:
+        counts.update(t for t in toks if len(t) <= 4 and not t.isdigit())
+    return frozenset(t for t, _ in counts.most_common(40))
+
+
+def _classify(units: list[_Unit]) -> None:
+    repeats = Counter(u.text.lower() for u in units)
+    seen: set[str] = set()
+    for unit in units:
+        key = unit.text.lower()
+        reason = _boilerplate_reason(unit, repeats[key])
+        if not reason and key in seen and unit.weight >= 3 * GOOD_MIN_WEIGHT:
+            reason = "paragraph repeated on the page"
+        seen.add(key)
+        if reason:
+            unit.kind, unit.reason = "bad", reason
+        elif _is_prose(unit):
+            unit.kind = "good"
+        elif unit.weight >= 5 and (_SENTENCE_END_RE.search(unit.text) or unit.stop_rate >= 0.8):
+            unit.kind = "near"
+        else:
+            unit.kind = "short"
+
+
+def _is_prose(unit: _Unit) -> bool:
+    if unit.weight < GOOD_MIN_WEIGHT or unit.stop_rate < PROSE_MIN_RELATIVE_STOPWORDS:
+        return False
+    if _SENTENCE_END_RE.search(unit.text) or _SENTENCE_INSIDE_RE.search(unit.text):
+        return unit.marker != "bullet" or unit.weight >= 2 * GOOD_MIN_WEIGHT
+    return unit.weight >= 3 * GOOD_MIN_WEIGHT
+
+
+def _boilerplate_reason(unit: _Unit, repeats: int) -> str:
+    text = unit.text
+    lowered = text.lower()
+    words = _WORD_RE.findall(lowered)
+    if not words:
+        return "no words (separator or symbol line)"
+    if _IMAGE_RE.search(text):
+        return "image placeholder"
+    if _FORM_RE.search(text):
+        return "form field or button"
+    if _COPYRIGHT_RE.search(text) and unit.words <= 40:
+        return "copyright or footer line"
+    if _BYLINE_RE.match(text) and unit.words <= 12:
+        return "byline"
+    if _CREDIT_RE.search(text):
+        return "photo caption or credit"
+    if _TIME_RE.match(text) and unit.words <= 10:
+        return "date or timestamp"
+    url_chars = sum(len(m) for m in _URL_RE.findall(text))
+    if url_chars > 0.5 * len(text):
+        return "URL"
+    handles = _HANDLE_RE.findall(text)
+    if handles and len(handles) >= 0.5 * len(words):
+        return "social handles or hashtags"
+    if _BIO_RE.match(text):
+        return "author bio"
+    if len(_NOTICE_WORDS.intersection(words)) >= 2:
+        return "cookie or privacy notice"
+    if unit.words <= _UI_MAX_WORDS and sum(w in _UI_WORDS for w in words) * 2 >= len(words):
+        return "navigation or share widget"
+    if repeats > 1 and unit.weight < 3 * GOOD_MIN_WEIGHT:
+        return "line repeated on the page"
+    if unit.marker == "bullet" and unit.words <= 4:
+        return "menu item"
+    return ""
+
+
+# -- regions -----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Block:
+    start: int  # unit index of first prose unit
+    end: int  # unit index of last prose unit
+    prose: float  # weight of prose units inside
+    total: float  # weight of all units inside
+
+    @property
+    def purity(self) -> float:
+        return self.prose / self.total if self.total else 0.0
+
+
+def _blocks(units: list[_Unit]) -> list[_Block]:
+    """Gap-limited runs of prose: a new block starts after too many non-prose units."""
+    blocks: list[_Block] = []
+    gap = 0
+    for i, unit in enumerate(units):
+        if unit.kind != "good":
+            gap += unit.kind in ("bad", "short")
+            continue
+        if blocks and gap <= BLOCK_MAX_GAP_UNITS:
+            blocks[-1].end = i
+        else:
+            blocks.append(_Block(i, i, 0.0, 0.0))
+        gap = 0
+    for block in blocks:
+        span = units[block.start : block.end + 1]
+        block.prose = sum(u.weight for u in span if u.kind in ("good", "near"))
+        block.total = sum(u.weight for u in span)
+    return blocks
+
+
+def _select(units: list[_Unit]) -> set[int]:
+    """Unit indexes inside the main text: the heaviest block and the prose-like blocks near it."""
+    blocks = _blocks(units)
+    if not blocks:
+        return set()
+    best = max(range(len(blocks)), key=lambda b: _block_score(units, blocks[b]))
+    chosen = [best]
+    for direction in (-1, 1):
+        current = best
+        nxt = best + direction
+        while 0 <= nxt < len(blocks) and _joins(units, blocks, current, nxt, blocks[best]):
+            chosen.append(nxt)
+            current, nxt = nxt, nxt + direction
+    start = min(blocks[b].start for b in chosen)
+    end = max(blocks[b].end for b in chosen)
+    return set(range(start, end + 1))
+
+
+def _block_score(units: list[_Unit], block: _Block) -> float:
+    """Prose weight, discounted for mixed blocks and raised when an article head precedes it.
+
+    Related-story cards and footers can outweigh a short article; a headline, byline or date
+    just above a block is the page's own statement that the article starts there.
+    """
+    score = block.prose * block.purity * (1 - TEASER_PENALTY * (1 - _adjacency(units, block)))
+    head = units[max(0, block.start - HEAD_LOOKBACK_UNITS) : block.start]
+    if any(u.reason in ("byline", "date or timestamp") or u.marker == "heading" for u in head):
+        score *= HEAD_BOOST
+    return score
+
+
+def _adjacency(units: list[_Unit], block: _Block) -> float:
+    """Share of prose units followed directly by prose: high in articles, low in teaser lists,
+    where every blurb sits between its own headline, author and date lines."""
+    steps = direct = 0
+    previous_prose = False
+    for unit in units[block.start : block.end + 1]:
+        prose = unit.kind in ("good", "near")
+        if previous_prose:
+            steps += 1
+            direct += prose
+        previous_prose = prose
+    return direct / steps if steps else 1.0
+
+
+def _joins(units: list[_Unit], blocks: list[_Block], current: int, candidate: int, best: _Block) -> bool:
+    a, b = sorted((blocks[current], blocks[candidate]), key=lambda x: x.start)
+    gap_units = sum(1 for u in units[a.end + 1 : b.start] if u.kind in ("bad", "short"))
+    other = blocks[candidate]
+    return (
+        gap_units <= JOIN_MAX_GAP_UNITS
+        and other.purity >= JOIN_MIN_PURITY
+        and other.prose >= JOIN_MIN_SHARE * best.prose
+        and _adjacency(units, other) >= JOIN_MIN_ADJACENCY
+    )
+
+
+def _smooth(units: list[_Unit], keep: set[int]) -> None:
+    """Inside the main text, drop runs of headline-like lines (related links, tickers)."""
+    run: list[int] = []
+    for i in sorted(keep) + [len(units)]:
+        unit = units[i] if i < len(units) else None
+        headline_like = (
+            unit is not None and unit.kind in ("short", "near") and not _SENTENCE_END_RE.search(unit.text)
+        )
+        if headline_like:
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            for j in run:
+                units[j].kind, units[j].reason = "bad", "run of headline-like lines (links or ticker)"
+        run = []
+
+
+def _result(lines: list[str], units: list[_Unit], keep: set[int]) -> CleanResult:
+    verdict_of: dict[int, tuple[bool, str]] = {}
+    paragraphs: list[str] = []
+    for i, unit in enumerate(units):
+        kept = i in keep and unit.kind != "bad"
+        if kept:
+            paragraphs.append(unit.text)
+            reason = "body text" if unit.kind in ("good", "near") else "short line inside body"
+        elif unit.kind == "bad":
+            reason = unit.reason
+        elif unit.kind == "good":
+            reason = "prose outside the main text"
+        else:
+            reason = "short line outside the main text"
+        for n in range(unit.first, unit.last + 1):
+            verdict_of[n] = (kept, reason)
+    verdicts = tuple(
+        LineVerdict(n + 1, line, *verdict_of.get(n, (False, "blank line"))) for n, line in enumerate(lines)
+    )
+    return CleanResult(paragraphs=tuple(paragraphs), verdicts=verdicts)

@@ -1,0 +1,184 @@
+"""The `basewatch` command line: parses options, calls the core, hands rows to `output`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from basewatch import output, pipeline, read
+from basewatch.errors import BadInput, BasewatchError, ExitCode
+from basewatch.output import Format
+from basewatch.settings import Settings
+from basewatch.store import Store
+
+app = typer.Typer(
+    name="basewatch",
+    help="News triage from saved article text: clean pages, store them, compare what outlets claim.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Where the database is and what it holds.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+DEFAULT_DB = "basewatch.db"
+DbOption = Annotated[
+    Path,
+    typer.Option("--db", envvar="BASEWATCH_DB", help="SQLite database file.", show_default=True),
+]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", case_sensitive=False, help="table, json, jsonl or csv.")
+]
+ARTICLE_COLUMNS = ["id", "outlet", "published", "title", "author", "path"]
+
+
+@contextmanager
+def _reported() -> Iterator[None]:
+    """Turn core errors into one line on stderr and the documented exit code."""
+    try:
+        yield
+    except BasewatchError as exc:
+        output.error(str(exc))
+        raise typer.Exit(int(exc.exit_code)) from None
+
+
+@app.command("clean", epilog="Example: basewatch clean page.txt --json | jq .title")
+def clean_command(
+    path: Annotated[str, typer.Argument(help="A text file, or - for stdin.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object with metadata and removals.")
+    ] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Every input line with its verdict.")] = False,
+) -> None:
+    """Print the article body of one page (no database)."""
+    with _reported():
+        document = read.read_source(read.Source(path), Settings().max_article_bytes)
+        article, cleaned = pipeline.analyse(document)
+    if explain:
+        output.explain(cleaned)
+    elif as_json:
+        output.write_json(
+            {
+                "title": article.title,
+                "author": article.author,
+                "published": article.published,
+                "outlet": article.outlet,
+                "body": article.body,
+                "removed": cleaned.removed,
+            }
+        )
+    elif article.body:
+        sys.stdout.write(output.safe_body(article.body) + "\n")
+
+
+@app.command("ingest", epilog="Example: basewatch ingest story/ --outlet 'Harbor Ledger'")
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
+    db: DbOption = Path(DEFAULT_DB),
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Outlet name for every input.")] = None,
+    glob: Annotated[str, typer.Option("--glob", help="File pattern inside folders.")] = "*.txt",
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="Inputs are JSON Lines, one article per line.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON line per input on stdout.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Size cap per article.")] = 20_000_000,
+) -> None:
+    """Read, clean and store articles; re-ingesting the same text changes nothing."""
+    settings = Settings(max_article_bytes=max_bytes)
+    with _reported():
+        inputs = _inputs(paths, glob, jsonl, settings)
+        with Store.open(db, settings=settings) as store:
+            reporter = output.IngestReporter(as_json=as_json, quiet=quiet)
+            try:
+                outcomes = pipeline.ingest(store, inputs, outlet=outlet, on_outcome=reporter.record)
+            except KeyboardInterrupt:
+                reporter.finish(interrupted=True)
+                raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+            reporter.finish()
+    failed = sum(o.status == "failed" for o in outcomes)
+    if outcomes and failed == len(outcomes):
+        raise typer.Exit(int(ExitCode.ERROR))
+    if failed:
+        raise typer.Exit(int(ExitCode.PARTIAL))
+
+
+def _inputs(paths: list[str], glob: str, jsonl: bool, settings: Settings):
+    if paths.count(read.STDIN) > 1:
+        raise BadInput("stdin (-) can be given only once")
+    sources = read.discover(paths, glob)
+    if not jsonl:
+        return pipeline.documents(sources, settings)
+    return (
+        item
+        for source in sources
+        for item in (
+            [source] if isinstance(source, BadInput) else read.read_jsonl(source, settings.max_article_bytes)
+        )
+    )
+
+
+@app.command("articles", epilog="Example: basewatch articles --outlet Reuters --format csv")
+def articles_command(
+    db: DbOption = Path(DEFAULT_DB),
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only published on/after (YYYY-MM-DD).")
+    ] = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List stored articles."""
+    with _reported(), Store.open(db, create=False) as store:
+        rows = [a.summary_dict() for a in store.articles(outlet=outlet, since=since)]
+    output.emit(rows, fmt, ARTICLE_COLUMNS)
+
+
+@app.command("show", epilog="Example: basewatch show 3f9a2c --removed")
+def show_command(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id, id prefix or external id.")],
+    db: DbOption = Path(DEFAULT_DB),
+    removed: Annotated[bool, typer.Option("--removed", help="Also list stripped lines and why.")] = False,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Show one article: metadata, clean body and, with --removed, what was stripped."""
+    with _reported(), Store.open(db, create=False) as store:
+        article = store.article(article_id)
+        record = article.to_dict()
+        if removed:
+            record["removed"] = store.removed_lines(article.id)
+    output.show_article(record, fmt)
+
+
+@db_app.command("path")
+def db_path_command(db: DbOption = Path(DEFAULT_DB)) -> None:
+    """Print the database path basewatch would use."""
+    sys.stdout.write(str(Path(db).resolve()) + "\n")
+
+
+@db_app.command("status")
+def db_status_command(db: DbOption = Path(DEFAULT_DB), fmt: FormatOption = Format.table) -> None:
+    """Schema version, migrations and counts."""
+    with _reported(), Store.open(db, create=False) as store:
+        status = store.status()
+    if fmt is Format.table:
+        output.emit([{"key": k, "value": v} for k, v in status.items()], fmt, ["key", "value"])
+    else:
+        output.write_json(status)
+
+
+def main() -> None:
+    try:
+        app(prog_name="basewatch")
+    except KeyboardInterrupt:
+        output.note("Interrupted.")
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except BrokenPipeError:
+        # `basewatch ... | head` closed the pipe: not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(int(ExitCode.OK))

@@ -1,0 +1,231 @@
+"""Title, author, publication date and outlet, read from the page's own evidence.
+
+Pure. Works on the raw lines plus the cleaner's verdicts: the head of the article is the stretch
+just above the first body line. Dates never get a year or a day the page did not state.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import datetime
+
+from dateutil import parser as dateparser
+
+from basewatch.models import CleanResult, Metadata
+
+# How far above the first body line the headline, byline and date may sit.
+HEAD_WINDOW_LINES = 40
+TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
+
+_WORD_RE = re.compile(r"\w+")
+_DECOR_RE = re.compile(r"^[\s•●○◦▪☆★*+#>\-|]+|[\s|]+$")
+_FIELD_RE = re.compile(
+    r"^\s*(title|headline|author|by|byline|date|published|posted|updated)\s*:\s*(.*)$", re.I
+)
+_BYLINE_RE = re.compile(r"^(?:by|written by|words by|text:)\s+(.+)$", re.I)
+_NAME_STOP_RE = re.compile(
+    r"\s+[-–—|·•]\s*|\s*[·•|]\s*|,\s|\s+on\s|\s+\d|\s+(?:updated|published)\b|\s+\S+@|\s{2,}", re.I
+)
+# A date inside a long prose line (a caption, a lead) is not the page's publication date.
+DATE_LINE_MAX_WORDS = 12
+_NOT_TITLE_REASONS = frozenset(
+    ["photo caption or credit", "navigation or share widget", "menu item", "copyright or footer line", "URL"]
+)
+_UI_NAMES = frozenset(["home", "menu", "news", "search", "login", "subscribe", "share"])
+_BIO_RE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}) is (?:a|an|the)\s+(?:\w+\s+){0,3}?"
+    r"(?:reporter|correspondent|journalist|editor|writer|columnist|contributor)\s+(?:for|at|with)\s+"
+    r"(?:the\s+)?(?P<outlet>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})"
+)
+_COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|copyright)", re.I)
+_DATE_PATTERNS = [
+    re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\b"),
+    re.compile(
+        r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+        r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+        r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?",
+        re.I,
+    ),
+    re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}(?:\s+\d{1,2}:\d{2}\s*(?:[AP]M)?)?", re.I),
+]
+_LEADING_DATE_RE = re.compile(r"^\s*(?:date|published|posted|updated)\b\s*:?\s*", re.I)
+_TIME_RE = re.compile(r"\d{1,2}[:.]\d{2}")
+_SENTINELS = (datetime(1901, 1, 1), datetime(1902, 2, 2))
+
+
+def extract(text: str, cleaned: CleanResult, hints: Metadata | None = None) -> Metadata:
+    """Metadata from `hints` first (caller-supplied), else from the page itself."""
+    hints = hints or Metadata()
+    lines = [v.text for v in cleaned.verdicts]
+    body_start = (cleaned.first_kept_line or 1) - 1
+    head = list(range(max(0, body_start - HEAD_WINDOW_LINES), body_start))
+    fields = _fields(lines)
+    bio_author, bio_outlet = _bio(lines)
+    return Metadata(
+        title=hints.title or fields.get("title") or _title(lines, head, cleaned),
+        author=fields.get("author") or _byline(lines, head, cleaned) or bio_author,
+        published=_normalize_date(hints.published) or _date(lines, head, fields),
+        outlet=hints.outlet or bio_outlet or _copyright_outlet(lines) or _masthead(lines),
+    )
+
+
+def _clean_line(line: str) -> str:
+    return _DECOR_RE.sub("", line.replace("**", "")).strip()
+
+
+def _fields(lines: list[str]) -> dict[str, str]:
+    """`Key: value` header fields (value on the same line or the next non-blank one)."""
+    found: dict[str, str] = {}
+    for i, line in enumerate(lines[:60]):
+        match = _FIELD_RE.match(_clean_line(line))
+        if not match:
+            continue
+        key = {"headline": "title", "by": "author", "byline": "author"}.get(
+            match[1].lower(), match[1].lower()
+        )
+        key = "date" if key in ("published", "posted", "updated") else key
+        value = match[2].strip() or _next_value(lines, i)
+        if value and key not in found and not _FIELD_RE.match(value):
+            found[key] = value
+    return found
+
+
+def _next_value(lines: list[str], i: int) -> str:
+    for line in lines[i + 1 : i + 3]:
+        if line.strip():
+            return _clean_line(line)
+    return ""
+
+
+def _title(lines: list[str], head: list[int], cleaned: CleanResult) -> str | None:
+    """The headline: a heading-shaped line above the body that shares words with its lead."""
+    lead = Counter(w.lower() for w in _WORD_RE.findall(" ".join(cleaned.paragraphs[:3])))
+    repeats = Counter(_clean_line(x).lower() for x in lines if x.strip())
+    best, best_score = None, 0.0
+    verdicts = cleaned.verdicts
+    first_line = next((n for n, line in enumerate(lines) if line.strip()), -1)
+    for i in head:
+        if verdicts[i].reason in _NOT_TITLE_REASONS:
+            continue
+        candidate = _clean_line(lines[i])
+        words = _WORD_RE.findall(candidate)
+        if not TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS or candidate.endswith((".", ":")):
+            continue
+        if _BYLINE_RE.match(candidate) or _find_date(candidate):
+            continue
+        content = [w.lower() for w in words if len(w) >= 4] or [w.lower() for w in words]
+        overlap = sum(1 for w in content if lead[w]) / len(content)
+        score = overlap + 0.3 * (repeats[candidate.lower()] > 1) + 0.3 * lines[i].lstrip().startswith("# ")
+        score += 0.2 * (i - head[0]) / max(1, len(head))  # nearer the body is likelier
+        score += 0.2 * (i == first_line)  # plain-text saves open with the headline
+        if score > best_score:
+            best, best_score = candidate, score
+    return best if best_score >= 0.5 else None
+
+
+def _byline(lines: list[str], head: list[int], cleaned: CleanResult) -> str | None:
+    order = head + [v.line - 1 for v in cleaned.verdicts if v.line - 1 not in head]
+    for i in order:
+        match = _BYLINE_RE.match(_clean_line(lines[i]))
+        if match:
+            name = _NAME_STOP_RE.split(match[1], maxsplit=1)[0].strip(" ,")
+            if 1 <= len(name.split()) <= 6 and name[:1].isupper():
+                return name
+    return None
+
+
+def _bio(lines: list[str]) -> tuple[str | None, str | None]:
+    for line in lines:
+        match = _BIO_RE.match(line.strip())
+        if match:
+            return match["name"], match["outlet"].rstrip(".,")
+    return None, None
+
+
+def _date(lines: list[str], head: list[int], fields: dict[str, str]) -> str | None:
+    for line in lines[:5]:
+        match = _LEADING_DATE_RE.match(line)
+        if match and _find_date(line[match.end() : match.end() + 40]):
+            return _find_date(line[match.end() : match.end() + 40])
+    if fields.get("date"):
+        found = _find_date(fields["date"])
+        if found:
+            return found
+    window = head + list(range(head[-1] + 1 if head else 0, min(len(lines), (head[-1] if head else 0) + 3)))
+    for i in window:
+        if len(lines[i].split()) > DATE_LINE_MAX_WORDS and not _BYLINE_RE.match(_clean_line(lines[i])):
+            continue
+        found = _find_date(lines[i])
+        if found:
+            return found
+    return None
+
+
+def _find_date(text: str) -> str | None:
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            return _normalize_date(match[0])
+    return None
+
+
+def _normalize_date(value: str | None) -> str | None:
+    """ISO 8601 from a date string; parts the string does not state are never filled in.
+
+    Returns a full timestamp when a time is given, `YYYY-MM-DD` for a date, `YYYY-MM` when the
+    day is missing, and None without a year.
+    """
+    if not value:
+        return None
+    try:
+        parsed = [dateparser.parse(value, default=d, fuzzy=True) for d in _SENTINELS]
+    except (ValueError, OverflowError, dateparser.ParserError):
+        return None
+    first, second = parsed
+    if first.year != second.year:
+        return None
+    if first.day != second.day:
+        return f"{first.year:04d}-{first.month:02d}" if first.month == second.month else None
+    if _TIME_RE.search(value):
+        return first.isoformat()
+    return first.date().isoformat()
+
+
+def _copyright_outlet(lines: list[str]) -> str | None:
+    for line in reversed(lines):
+        if not _COPYRIGHT_RE.search(line):
+            continue
+        before, _, after = _split_mark(line)
+        name = after if _WORD_RE.search(re.sub(r"\d", "", after)) else before
+        name = re.sub(r"\b\d{4}(?:\s*[-–]\s*\d{4})?\b|all rights reserved\.?", " ", name, flags=re.I)
+        name = re.split(r"[,.|;:]\s|\s[-–—]\s|\s{2,}", name.strip(" .,"))[0].strip(" .,-")
+        if 1 <= len(name.split()) <= 6 and name[:1].isupper():
+            return name
+    return None
+
+
+def _split_mark(line: str) -> tuple[str, str, str]:
+    """Text before and after the (last) copyright mark of a line."""
+    parts = _COPYRIGHT_RE.split(line)
+    after = parts[-1]
+    after = _COPYRIGHT_RE.sub(" ", after)
+    return parts[0], "", after
+
+
+def _masthead(lines: list[str]) -> str | None:
+    """A short name at the top of the page that the footer repeats (site masthead)."""
+    cleaned = [_clean_line(x) for x in lines]
+    tail_start = int(len(cleaned) * 0.7)
+    tail = {x.lower() for x in cleaned[tail_start:] if x}
+    for candidate in [x for x in cleaned[:tail_start] if x][:15]:
+        words = candidate.split()
+        if candidate.lower() in _UI_NAMES:
+            continue
+        if 1 <= len(words) <= 4 and candidate.lower() in tail and all(w[:1].isupper() for w in words):
+            return candidate
+    return None

@@ -1,0 +1,186 @@
+"""Everything basewatch writes: data to stdout (table/json/jsonl/csv), messages to stderr.
+
+Article text is untrusted: terminal control sequences are stripped from anything printed for
+people, rich markup in it is printed literally, and JSON is written with json.dumps, never rich.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+# C0/C1 controls and ESC sequences, except newline and tab, which tables and bodies need.
+_CONTROL_RE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+
+ID_COLUMNS = frozenset(["id", "article", "canonical", "cluster"])
+
+stderr = Console(stderr=True, highlight=False)
+
+
+def safe(text: object) -> str:
+    """Printable form of untrusted text: control and escape sequences removed."""
+    return _CONTROL_RE.sub("", "" if text is None else str(text))
+
+
+def stdout_console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def write_json(value: object) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_jsonl(rows: Iterable[dict]) -> None:
+    for row in rows:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def emit(rows: Sequence[dict], fmt: Format, columns: Sequence[str], title: str | None = None) -> None:
+    """Write `rows` in `fmt`; `columns` chooses and orders the table and csv columns."""
+    if fmt is Format.json:
+        write_json(list(rows))
+    elif fmt is Format.jsonl:
+        write_jsonl(rows)
+    elif fmt is Format.csv:
+        writer = csv.DictWriter(
+            sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
+        )
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _csv_value(row.get(k)) for k in columns})
+    else:
+        table = Table(title=title, show_lines=False, header_style="bold")
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*(Text(safe(_cell(row.get(c), c))) for c in columns))
+        stdout_console().print(table)
+
+
+def _cell(value: object, column: str = "") -> str:
+    if value is None:
+        return "—"
+    if column in ID_COLUMNS and isinstance(value, str) and value.startswith("sha256:"):
+        return value[7:19]  # short form for people; every command accepts an id prefix
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _csv_value(value: object) -> object:
+    if isinstance(value, list | tuple | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else value
+
+
+def error(message: str) -> None:
+    stderr.print(Text("Error: " + safe(message).replace("\n", " ")), style="red")
+
+
+def note(message: str) -> None:
+    stderr.print(Text(safe(message)))
+
+
+def safe_body(text: str) -> str:
+    return "\n".join(safe(line) for line in text.split("\n"))
+
+
+def explain(cleaned) -> None:
+    """Every input line with its verdict and reason, for people."""
+    console = stdout_console()
+    for verdict in cleaned.verdicts:
+        if not verdict.text.strip():
+            continue
+        mark = Text("KEEP " if verdict.kept else "drop ", style="green" if verdict.kept else "red")
+        line = Text(f"{verdict.line:5d} ", style="dim")
+        reason = Text(f"{verdict.reason:<34.34} ", style="cyan" if verdict.kept else "yellow")
+        console.print(
+            Text.assemble(line, mark, reason, Text(safe(verdict.text.strip()))),
+            overflow="ellipsis",
+            no_wrap=True,
+        )
+
+
+def show_article(record: dict, fmt: Format) -> None:
+    if fmt in (Format.json, Format.jsonl):
+        if fmt is Format.json:
+            write_json(record)
+        else:
+            write_jsonl([record])
+        return
+    if fmt is Format.csv:
+        emit([record], fmt, [k for k in record if k not in ("removed",)])
+        return
+    console = stdout_console()
+    for key in ("id", "title", "outlet", "author", "published", "path", "external_id", "url", "cluster"):
+        if record.get(key) is not None:
+            console.print(Text.assemble(Text(f"{key:>11}: ", style="bold"), Text(safe(record[key]))))
+    console.print()
+    for paragraph in record["body"].split("\n\n"):
+        console.print(Text(safe(paragraph)))
+        console.print()
+    if "removed" in record:
+        emit(record["removed"], Format.table, ["line", "reason", "text"], title="Removed lines")
+
+
+class IngestReporter:
+    """Per-input feedback during ingest: JSON lines, or a progress line and errors on stderr."""
+
+    def __init__(self, as_json: bool, quiet: bool):
+        self.as_json = as_json
+        self.quiet = quiet
+        self.counts = {"added": 0, "unchanged": 0, "failed": 0}
+        self.progress = None
+        if not as_json and not quiet and stderr.is_terminal:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                TimeElapsedColumn(),
+                console=stderr,
+                transient=True,
+            )
+            self.progress.start()
+            self.task = self.progress.add_task("ingesting", total=None)
+
+    def record(self, outcome) -> None:
+        self.counts[outcome.status] += 1
+        if self.as_json:
+            sys.stdout.write(json.dumps(outcome.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        elif outcome.status == "failed":
+            error(f"{outcome.path}: {outcome.error}")
+        if self.progress is not None:
+            done = sum(self.counts.values())
+            self.progress.update(
+                self.task, description=f"ingesting: {done} read, {self.counts['added']} added"
+            )
+
+    def finish(self, interrupted: bool = False) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+        c = self.counts
+        summary = f"{c['added']} added, {c['unchanged']} unchanged, {c['failed']} failed"
+        if interrupted:
+            note(f"Interrupted: {summary}; everything listed as added is stored completely.")
+        elif not self.quiet and not self.as_json:
+            note(summary)

@@ -1,0 +1,90 @@
+"""Wires read -> clean -> metadata -> store for each input and reports what happened to it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+
+from basewatch import metadata
+from basewatch.clean import clean
+from basewatch.errors import BadInput
+from basewatch.models import Article, CleanResult, Document, IngestOutcome, Metadata
+from basewatch.read import Source, content_id, read_source
+from basewatch.settings import Settings
+from basewatch.store import Store, atomic
+
+
+def analyse(document: Document, outlet: str | None = None) -> tuple[Article, CleanResult]:
+    """Clean one document and read its metadata; `outlet` overrides what the page says."""
+    cleaned = clean(document.text)
+    hints = document.hints if outlet is None else replace(document.hints, outlet=outlet)
+    meta: Metadata = metadata.extract(document.text, cleaned, hints)
+    article = Article(
+        id=content_id(document.text),
+        path=document.path,
+        outlet=meta.outlet,
+        title=meta.title,
+        author=meta.author,
+        published=meta.published,
+        body=cleaned.body,
+        external_id=document.external_id,
+        url=document.url,
+        encoding=document.encoding,
+    )
+    return article, cleaned
+
+
+def documents(items: Iterable[Source | BadInput], settings: Settings) -> Iterator[Document | BadInput]:
+    """Read each discovered source lazily; failures pass through as BadInput values."""
+    for item in items:
+        if isinstance(item, BadInput):
+            yield item
+            continue
+        try:
+            yield read_source(item, settings.max_article_bytes)
+        except BadInput as exc:
+            yield exc
+
+
+def ingest(
+    store: Store,
+    inputs: Iterable[Document | BadInput],
+    outlet: str | None = None,
+    on_outcome: Callable[[IngestOutcome], None] | None = None,
+) -> list[IngestOutcome]:
+    """Store every readable input (one transaction each) and return an outcome per input."""
+    outcomes = []
+    for item in inputs:
+        outcome = _ingest_one(store, item, outlet)
+        outcomes.append(outcome)
+        if on_outcome:
+            on_outcome(outcome)
+    return outcomes
+
+
+def _ingest_one(store: Store, item: Document | BadInput, outlet: str | None) -> IngestOutcome:
+    if isinstance(item, BadInput):
+        path, _, reason = str(item).partition(": ")
+        return IngestOutcome(path=path, status="failed", error=reason or str(item))
+    article_id = content_id(item.text)
+    if store.has_article(article_id):
+        existing = store.article(article_id)
+        return _outcome(existing, item.path, "unchanged")
+    article, cleaned = analyse(item, outlet)
+    if not article.body:
+        return IngestOutcome(path=item.path, status="failed", id=article.id, error="no article text found")
+    with atomic(store.conn):
+        store.add_article(article, item.text, cleaned)
+    return _outcome(article, item.path, "added")
+
+
+def _outcome(article: Article, path: str, status: str) -> IngestOutcome:
+    return IngestOutcome(
+        path=path,
+        status=status,
+        id=article.id,
+        outlet=article.outlet,
+        title=article.title,
+        author=article.author,
+        published=article.published,
+    )

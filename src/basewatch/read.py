@@ -1,0 +1,233 @@
+"""Turning paths, stdin and JSON Lines into decoded `Document`s.
+
+Discovery is lazy (a generator) so a folder of 100k files never becomes a list of bodies.
+Every failure is a `BadInput` naming the file and the reason; the caller decides to go on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import sys
+import unicodedata
+from collections.abc import Iterator
+from contextlib import nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from basewatch.errors import BadInput
+from basewatch.models import Document, Metadata
+
+STDIN = "-"
+# BOM-less UTF-16 shows as NULs in every other byte; checked before the binary test.
+_UTF16_NUL_SHARE = 0.3
+# Share of control characters above which a decoded text is binary, not an article.
+_MAX_CONTROL_SHARE = 0.02
+# Share of accented letters followed by another accented letter above which cp1252 is mojibake.
+_MAX_ACCENT_RUN_SHARE = 0.3
+
+
+@dataclass(frozen=True)
+class Source:
+    """A place an article can be read from: a file path or stdin."""
+
+    path: str
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.path == STDIN
+
+
+def discover(paths: list[str], pattern: str = "*.txt") -> Iterator[Source | BadInput]:
+    """Yield each file under `paths` (folders recursively, matching `pattern`) in a stable order."""
+    for raw in paths:
+        if raw == STDIN:
+            yield Source(STDIN)
+            continue
+        path = Path(raw)
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            yield BadInput(f"{raw}: no such file or directory")
+            continue
+        except OSError as exc:
+            yield BadInput(f"{raw}: {exc.strerror or exc}")
+            continue
+        if stat.S_ISDIR(mode):
+            yield from _walk(path, pattern)
+        else:
+            yield Source(str(path))
+
+
+def _walk(root: Path, pattern: str) -> Iterator[Source | BadInput]:
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def on_error(exc: OSError) -> None:
+        raise exc
+
+    try:
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=on_error):
+            st = os.stat(dirpath)
+            key = (st.st_dev, st.st_ino)
+            if key in seen_dirs:  # a symlink loop: walk each real directory once
+                dirnames.clear()
+                continue
+            seen_dirs.add(key)
+            dirnames.sort()
+            for name in sorted(filenames):
+                if Path(name).match(pattern):
+                    yield Source(os.path.join(dirpath, name))
+    except OSError as exc:
+        yield BadInput(f"{exc.filename or root}: {exc.strerror or exc}")
+
+
+def read_source(source: Source, max_bytes: int) -> Document:
+    """Read and decode one source into a Document, or raise BadInput."""
+    data = _read_bytes(source, max_bytes)
+    text, encoding = decode(data, source.path)
+    return Document(path=source.path, text=text, encoding=encoding)
+
+
+def _read_bytes(source: Source, max_bytes: int) -> bytes:
+    name = _display(source.path)
+    if source.is_stdin:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        try:
+            if not stat.S_ISREG(os.stat(source.path).st_mode):
+                raise BadInput(f"{name}: not a regular file")
+            with open(source.path, "rb") as fh:
+                data = fh.read(max_bytes + 1)
+        except OSError as exc:
+            raise BadInput(f"{name}: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise BadInput(f"{name}: larger than the {max_bytes:,}-byte limit (--max-bytes)")
+    return data
+
+
+def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
+    """Decode article bytes: BOMs first, then UTF-8, then a detector; reject binary."""
+    name = _display(name)
+    if not data.strip():
+        raise BadInput(f"{name}: empty file")
+    text, encoding = _decode_known(data) or _decode_detected(data, name)
+    text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        raise BadInput(f"{name}: looks binary, not text")
+    if not text.strip():
+        raise BadInput(f"{name}: empty file")
+    return text, encoding
+
+
+def _decode_known(data: bytes) -> tuple[str, str] | None:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    sample = data[:4096]
+    if sample.count(0) > _UTF16_NUL_SHARE * len(sample) and len(sample) % 2 == 0:
+        even_nuls = sample[0::2].count(0)
+        odd_nuls = sample[1::2].count(0)
+        if max(even_nuls, odd_nuls) > 0.8 * (len(sample) // 2) and min(even_nuls, odd_nuls) == 0:
+            codec = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
+            return data.decode(codec, errors="replace"), codec
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return None
+
+
+def _decode_detected(data: bytes, name: str) -> tuple[str, str]:
+    if b"\x00" in data[:4096]:
+        raise BadInput(f"{name}: looks binary, not text")
+    western = _as_western(data)
+    if western is not None:
+        return western, "cp1252"
+    best = from_bytes(data[:200_000]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    try:
+        return data.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError):
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _as_western(data: bytes) -> str | None:
+    """cp1252 text when it reads like a Western language, else None.
+
+    Detectors guess badly on short texts (a paragraph of French came back as cp775). In Western
+    text accented letters stand alone inside words; the same bytes read as cp1252 when they are
+    really Cyrillic or Greek give long runs of accented letters instead.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    accented = [i for i, ch in enumerate(text) if ord(ch) > 127 and ch.isalpha()]
+    if not accented:
+        return text
+    in_runs = sum(
+        1 for i in accented if i + 1 < len(text) and ord(text[i + 1]) > 127 and text[i + 1].isalpha()
+    )
+    return text if in_runs <= _MAX_ACCENT_RUN_SHARE * len(accented) else None
+
+
+def read_jsonl(source: Source, max_bytes: int) -> Iterator[Document | BadInput]:
+    """Yield one Document per JSON line (`text` required; id/title/outlet/published/url kept)."""
+    stream = sys.stdin if source.is_stdin else None
+    try:
+        fh = stream or open(source.path, encoding="utf-8", errors="replace")  # noqa: SIM115
+    except OSError as exc:
+        yield BadInput(f"{_display(source.path)}: {exc.strerror or exc}")
+        return
+    with fh if stream is None else nullcontext(fh):
+        for number, line in enumerate(fh, 1):
+            if line.strip():
+                yield _jsonl_document(source.path, number, line, max_bytes)
+
+
+def _jsonl_document(path: str, number: int, line: str, max_bytes: int) -> Document | BadInput:
+    where = f"{_display(path)}:{number}"
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return BadInput(f"{where}: bad JSON ({exc.msg})")
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
+        return BadInput(f"{where}: needs a non-empty string field 'text'")
+    if len(obj["text"].encode("utf-8")) > max_bytes:
+        return BadInput(f"{where}: larger than the {max_bytes:,}-byte limit")
+    hints = Metadata(
+        title=_str_or_none(obj.get("title")),
+        outlet=_str_or_none(obj.get("outlet")),
+        published=_str_or_none(obj.get("published")),
+    )
+    external = obj.get("id")
+    return Document(
+        path=where,
+        text=unicodedata.normalize("NFC", obj["text"]),
+        encoding="utf-8",
+        external_id=None if external is None else str(external),
+        hints=hints,
+        url=_str_or_none(obj.get("url")),
+    )
+
+
+def _str_or_none(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _display(path: str) -> str:
+    """A path as printable text: undecodable bytes and newlines made visible."""
+    if path == STDIN:
+        return "<stdin>"
+    return path.encode("utf-8", "backslashreplace").decode("utf-8").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def content_id(text: str) -> str:
+    """Content-hash id, tagged with its algorithm: whitespace changes do not make a new article."""
+    normalized = " ".join(text.split())
+    return "sha256:" + hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:16]

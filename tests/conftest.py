@@ -1,0 +1,41 @@
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from basewatch.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "sample"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def isolated_db(tmp_path, monkeypatch):
+    """Every test gets its own database through the documented env var."""
+    db = tmp_path / "test.db"
+    monkeypatch.setenv("BASEWATCH_DB", str(db))
+    monkeypatch.setenv("COLUMNS", "200")
+    return db
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def invoke(runner):
+    def run(*args, input=None):
+        result = runner.invoke(app, list(args), input=input, catch_exceptions=False)
+        return result
+
+    return run
+
+
+def shared_or_skip(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not present (the shared corpus is only on the team's machines)")
+    return path

@@ -1,0 +1,157 @@
+import json
+import sqlite3
+import subprocess
+import sys
+
+from conftest import FIXTURES, SAMPLE
+
+PAGE = str(FIXTURES / "articles" / "page_dump.txt")
+
+
+def test_clean_prints_body(invoke):
+    result = invoke("clean", PAGE)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("A keeper's logbook")
+    assert "Privacy Policy" not in result.stdout
+
+
+def test_clean_json_contract(invoke):
+    data = json.loads(invoke("clean", PAGE, "--json").stdout)
+    assert list(data) == ["title", "author", "published", "outlet", "body", "removed"]
+    assert data["published"] == "2025-02-12T08:15:00"
+    assert set(data["removed"][0]) == {"line", "text", "reason"}
+
+
+def test_clean_explain_lists_verdicts(invoke):
+    result = invoke("clean", PAGE, "--explain")
+    assert "KEEP" in result.stdout and "drop" in result.stdout and "byline" in result.stdout
+
+
+def test_clean_reads_stdin(invoke):
+    text = (FIXTURES / "articles" / "page_dump.txt").read_text(encoding="utf-8")
+    result = invoke("clean", "-", input=text)
+    assert result.stdout.startswith("A keeper's logbook")
+
+
+def test_clean_missing_file_is_one_line_error(invoke):
+    result = invoke("clean", "nope.txt")
+    assert result.exit_code == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert "nope.txt" in result.stderr and "no such file" in result.stderr.lower()
+
+
+def test_ingest_folder_then_again_changes_nothing(invoke, isolated_db):
+    first = [json.loads(x) for x in invoke("ingest", str(SAMPLE), "--json").stdout.splitlines()]
+    assert [r["status"] for r in first] == ["added"] * 4
+    assert set(first[0]) == {"id", "path", "status", "outlet", "title", "author", "published", "error"}
+    before = (
+        sqlite3.connect(isolated_db).execute("SELECT count(*), group_concat(id) FROM articles").fetchone()
+    )
+    second = [json.loads(x) for x in invoke("ingest", str(SAMPLE), "--json").stdout.splitlines()]
+    assert [r["status"] for r in second] == ["unchanged"] * 4
+    after = sqlite3.connect(isolated_db).execute("SELECT count(*), group_concat(id) FROM articles").fetchone()
+    assert before == after
+
+
+def test_ingest_outlet_option_and_listing_formats(invoke):
+    invoke("ingest", str(SAMPLE / "bay-observer.txt"), "--outlet", "Desk Copy")
+    rows = json.loads(invoke("articles", "--format", "json").stdout)
+    assert rows[0]["outlet"] == "Desk Copy"
+    assert list(rows[0]) == [
+        "id",
+        "path",
+        "outlet",
+        "title",
+        "author",
+        "published",
+        "external_id",
+        "url",
+        "encoding",
+        "ingested_utc",
+        "cluster",
+    ]
+    lines = invoke("articles", "--format", "jsonl").stdout.splitlines()
+    assert json.loads(lines[0])["id"] == rows[0]["id"]
+    csv_out = invoke("articles", "--format", "csv").stdout.splitlines()
+    assert csv_out[0] == "id,outlet,published,title,author,path"
+    assert "Desk Copy" in invoke("articles").stdout
+
+
+def test_articles_filters(invoke):
+    invoke("ingest", str(SAMPLE))
+    rows = json.loads(invoke("articles", "--outlet", "northgate today", "-f", "json").stdout)
+    assert [r["outlet"] for r in rows] == ["Northgate Today"]
+    since = json.loads(invoke("articles", "--since", "2026-03-05", "-f", "json").stdout)
+    assert {r["published"][:10] for r in since} == {"2026-03-05"}
+    assert json.loads(invoke("articles", "--outlet", "nobody", "-f", "json").stdout) == []
+
+
+def test_show_by_prefix_with_removed_lines(invoke):
+    invoke("ingest", PAGE)
+    article_id = json.loads(invoke("articles", "-f", "json").stdout)[0]["id"]
+    data = json.loads(invoke("show", article_id[7:15], "--removed", "-f", "json").stdout)
+    assert data["id"] == article_id
+    assert data["body"].startswith("A keeper's logbook")
+    assert any(r["reason"] == "byline" for r in data["removed"])
+    table = invoke("show", article_id, "--removed").stdout
+    assert "Removed lines" in table
+
+
+def test_show_unknown_id(invoke):
+    invoke("ingest", PAGE)
+    result = invoke("show", "ffffffff")
+    assert result.exit_code == 1 and "no article" in result.stderr
+
+
+def test_listing_without_database_is_a_clear_error(invoke, isolated_db):
+    result = invoke("articles")
+    assert result.exit_code == 1 and "no database" in result.stderr
+    assert not isolated_db.exists()
+
+
+def test_exit_codes_partial_and_total_failure(invoke, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    partial = invoke("ingest", PAGE, str(empty), str(tmp_path / "missing.txt"))
+    assert partial.exit_code == 3
+    assert "empty.txt: empty file" in partial.stderr
+    assert invoke("ingest", str(empty)).exit_code == 1
+    assert invoke("ingest", PAGE).exit_code == 0
+
+
+def test_usage_error_exit_code(invoke):
+    assert invoke("articles", "--format", "xml").exit_code == 2
+
+
+def test_cp1252_file_is_ingested(invoke):
+    result = invoke("ingest", str(FIXTURES / "articles" / "cp1252.txt"), "--json")
+    assert json.loads(result.stdout)["status"] == "added"
+    article_id = json.loads(result.stdout)["id"]
+    body = json.loads(invoke("show", article_id, "-f", "json").stdout)["body"]
+    assert "Café owners say the “new rules”" in body
+
+
+def test_console_script_and_module_run(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "basewatch", "clean", PAGE], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0 and result.stdout.startswith("A keeper's logbook")
+
+
+def test_markup_and_escape_sequences_in_articles_are_neutralised(invoke, tmp_path):
+    evil = tmp_path / "evil.txt"
+    evil.write_text(
+        "[bold red]Pwned[/] headline\n\n"
+        + "The council said on Monday that [link=http://x]the vote[/link] would go ahead "
+        "\x1b[31mtoday\x1b[0m despite the storm, and officials confirmed the plan to reporters.\n\n"
+        "Opposition members [/] walked out of the chamber before the vote, saying they had not been "
+        "given enough time to read the final text of the proposal.\n",
+        encoding="utf-8",
+    )
+    invoke("ingest", str(evil))
+    out = (
+        invoke("articles").stdout
+        + invoke("show", json.loads(invoke("articles", "-f", "json").stdout)[0]["id"]).stdout
+    )
+    assert "\x1b" not in out
+    assert "[link=http://x]the vote[/link]" in out
