@@ -32,14 +32,22 @@ HEAD_LOOKBACK_UNITS = 6
 HEAD_BOOST = 2.0
 # How much a block loses when none of its paragraphs follow one another directly.
 TEASER_PENALTY = 0.6
+# A paragraph this long, at most this many units from the block edge, extends it.
+EXTEND_MAX_UNITS = 3
+EXTEND_MIN_WEIGHT = 15
+# Items of a list announced by a colon at the end of the main text.
+LIST_MAX_UNITS = 60
 # Lines wrapped by a dumper cluster just under one width; real prose lines do not.
 WRAP_MIN_SHARE = 0.12
 WRAP_MAX_WIDTH = 140
 
+LIST_ITEM = "list item announced by the text"
+
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _BULLET_RE = re.compile(r"^(?:[•●○◦▪▫■□☆★✓✔➤►▶·*+\-]|o(?=\s)|\d{1,3}[.)](?=\s))\s*")
 _HEADING_RE = re.compile(r"^#{1,6}(?:\s+|$)")
-_EMPHASIS_RE = re.compile(r"(\*\*|__)")
+_STRONG_RE = re.compile(r"\*\*|__")
+_EMPHASIS_RE = re.compile(r"^[_*](?=\S)|(?<=\S)[_*]$")
 _SENTENCE_END_RE = re.compile(r"[.!?。！？…:;][\"'”’»)\]]*\s*$")
 _SENTENCE_INSIDE_RE = re.compile(r"\w{2,}[.!?。！？][\"'”’»)]*\s+\S|[。！？]")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -219,11 +227,16 @@ def _units(lines: list[str]) -> list[_Unit]:
 
 def _strip_marker(stripped: str) -> tuple[str, str]:
     if _HEADING_RE.match(stripped):
-        return "heading", _EMPHASIS_RE.sub("", _HEADING_RE.sub("", stripped)).strip()
+        return "heading", _plain(_HEADING_RE.sub("", stripped))
     if _BULLET_RE.match(stripped) and not stripped.startswith("**"):
         rest = _BULLET_RE.sub("", stripped, count=1)
-        return "bullet", _EMPHASIS_RE.sub("", _HEADING_RE.sub("", rest)).strip()
-    return "", _EMPHASIS_RE.sub("", stripped).strip()
+        return "bullet", _plain(_HEADING_RE.sub("", rest))
+    return "", _plain(stripped)
+
+
+def _plain(text: str) -> str:
+    """Text without markdown emphasis markers (html2text output)."""
+    return _EMPHASIS_RE.sub("", _STRONG_RE.sub("", text).strip()).strip()
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -392,9 +405,40 @@ def _select(units: list[_Unit]) -> set[int]:
         while 0 <= nxt < len(blocks) and _joins(units, blocks, current, nxt, blocks[best]):
             chosen.append(nxt)
             current, nxt = nxt, nxt + direction
-    start = min(blocks[b].start for b in chosen)
-    end = max(blocks[b].end for b in chosen)
+    start = _extend(units, min(blocks[b].start for b in chosen), -1)
+    end = _announced_list(units, _extend(units, max(blocks[b].end for b in chosen), 1))
     return set(range(start, end + 1))
+
+
+def _announced_list(units: list[_Unit], end: int) -> int:
+    """Take in a list that the text announces with a colon ("Tour dates:") right after the block."""
+    window = [i for i in range(end, min(end + 3, len(units))) if units[i].kind != "bad"]
+    intro = next((i for i in window if units[i].text.endswith(":")), None)
+    if intro is None:
+        return end
+    last = intro
+    while last + 1 < len(units) and units[last + 1].kind != "bad" and last - intro < LIST_MAX_UNITS:
+        last += 1
+        units[last].reason = LIST_ITEM
+    return last
+
+
+def _extend(units: list[_Unit], edge: int, direction: int) -> int:
+    """Move a block edge over neighbouring paragraphs that are prose but missed the bar.
+
+    A paragraph without a full stop, or a lead just under the length bar, sits right next to the
+    block; anything judged boilerplate in between stops the extension.
+    """
+    while True:
+        reach = [edge + direction * k for k in range(1, EXTEND_MAX_UNITS + 1)]
+        step = next(
+            (i for i in reach if 0 <= i < len(units) and units[i].kind in ("near", "good")),
+            None,
+        )
+        between = range(min(edge, step or edge) + 1, max(edge, step or edge))
+        if step is None or units[step].weight < EXTEND_MIN_WEIGHT or any(units[i].kind == "bad" for i in between):
+            return edge
+        edge = step
 
 
 def _block_score(units: list[_Unit], block: _Block) -> float:
@@ -442,7 +486,10 @@ def _smooth(units: list[_Unit], keep: set[int]) -> None:
     for i in sorted(keep) + [len(units)]:
         unit = units[i] if i < len(units) else None
         headline_like = (
-            unit is not None and unit.kind in ("short", "near") and not _SENTENCE_END_RE.search(unit.text)
+            unit is not None
+            and unit.kind in ("short", "near")
+            and unit.reason != LIST_ITEM
+            and not _SENTENCE_END_RE.search(unit.text)
         )
         if headline_like:
             run.append(i)
@@ -460,7 +507,7 @@ def _result(lines: list[str], units: list[_Unit], keep: set[int]) -> CleanResult
         kept = i in keep and unit.kind != "bad"
         if kept:
             paragraphs.append(unit.text)
-            reason = "body text" if unit.kind in ("good", "near") else "short line inside body"
+            reason = unit.reason or ("body text" if unit.kind in ("good", "near") else "short line inside body")
         elif unit.kind == "bad":
             reason = unit.reason
         elif unit.kind == "good":
