@@ -60,16 +60,18 @@ _FORM_RE = re.compile(r"_{4,}|\(BUTTON\)|^\[\s*\]|\[\s+\]\s*\[", re.I)
 _COPYRIGHT_RE = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.I)
 _BYLINE_RE = re.compile(r"^(?:by|written by|words by|text:|author:?)\s+\S", re.I)
 _CREDIT_RE = re.compile(
-    r"\((?:[^()]*?(?:/|\bphoto|\bimage|getty|\bcredit|courtesy|shutterstock)[^()]*|[A-Z]{2,6})\)\s*$"
+    r"\((?:[^()]*?(?:/|\bphoto|\bimage|getty|\bcredit|courtesy|shutterstock)[^()]*|(?-i:[A-Z]{2,6}))\)\s*$"
     r"|^(?:photo|image|picture|credit|photograph|source)\s*(?:credit)?\s*:"
+    r"|^(?:image|photo|picture|video)\s+(?:caption|copyright|credit)\b"
     r"|\bimage\s+\d+\s+of\s+\d+\b|^\d+\s*/\s*\d+$",
     re.I,
 )
-_TIME_RE = re.compile(
-    r"^(?:updated|published|posted|last updated|modified)?[\s:,|•-]*"
-    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}\s+\w{3,9}\.?\s+\d{2,4}"
-    r"|\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d+\s+(?:min|mins|minutes?|hours?|days?)\s*(?:read|ago)?)"
-    r"[\s\w:,.|•/-]{0,30}$",
+# Words that make up a timestamp line ("Updated: Tue., Nov. 19, 2019, 6:18 p.m. EST", "5 min read").
+_TIME_WORDS_RE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\b"
+    r"|\b(?:updated|published|posted|modified|last|on|at|am|pm|a\.m|p\.m|[A-Z]{2,4}T|GMT|UTC|edt|est|pst"
+    r"|min|mins|minutes?|hours?|days?|weeks?|read|ago|time|date|reading)\b|\d+(?:st|nd|rd|th)?",
     re.I,
 )
 # Interface words that, on a short line, mark navigation, sharing or promotion on any site.
@@ -154,6 +156,30 @@ _UI_WORDS = frozenset(
     ]
 )
 _UI_MAX_WORDS = 6
+_RELATED_RE = re.compile(
+    r"^\(?(?:related|read more|read also|also read|see also|more on|recommended|trending|most read"
+    r"|you (?:may|might) also like|more from|watch)\b\s*[:.…-]",
+    re.I,
+)
+# Photo descriptions: who is on the left, what the file photo shows.
+_CAPTION_WORDS_RE = re.compile(
+    r"\b(?:file photo|pictured|in this (?:file )?(?:photo|image|picture)|photo illustration|photo by)\b"
+    r"|(?:,|\()\s*(?:left|right|center|centre|second left|second right)\s*(?:,|\))",
+    re.I,
+)
+_CAPTION_MAX_WORDS = 60
+# Calls to action close many articles: an imperative, then a channel to follow or sign up for.
+_CTA_RE = re.compile(
+    r"(?:^|[.!?]\s+)(?:follow|subscribe|sign up|join|listen|watch|download|get|click|like|email|read|see"
+    r"|check out|need)\b"
+    r"|\bclick(?:ing)? here\b|[\w.+-]+@[\w-]+\.\w+",
+    re.I,
+)
+_CTA_CHANNELS = frozenset(
+    """twitter facebook instagram youtube tiktok newsletter newsletters subscribe podcast app email
+    e-mail forums forum here magazine live""".split()
+)
+_CTA_MAX_WORDS = 40
 # "<Name> is a staff reporter for ..." opens the author box that pages print under an article.
 _BIO_RE = re.compile(
     r"^(?:[A-Z][\w'’.-]+\s){1,4}(?:is|was)\s(?:a|an|the)\s(?:[\w-]+\s){0,4}?"
@@ -334,9 +360,11 @@ def _boilerplate_reason(unit: _Unit, repeats: int) -> str:
         return "copyright or footer line"
     if _BYLINE_RE.match(text) and unit.words <= 12:
         return "byline"
-    if _CREDIT_RE.search(text):
+    if _CREDIT_RE.search(text) or (unit.words <= _CAPTION_MAX_WORDS and _CAPTION_WORDS_RE.search(text)):
         return "photo caption or credit"
-    if _TIME_RE.match(text) and unit.words <= 10:
+    if _RELATED_RE.match(text):
+        return "related-story link"
+    if unit.words <= 16 and any(c.isdigit() for c in text) and not _WORD_RE.search(_TIME_WORDS_RE.sub(" ", text)):
         return "date or timestamp"
     url_chars = sum(len(m) for m in _URL_RE.findall(text))
     if url_chars > 0.5 * len(text):
@@ -346,6 +374,8 @@ def _boilerplate_reason(unit: _Unit, repeats: int) -> str:
         return "social handles or hashtags"
     if _BIO_RE.match(text):
         return "author bio"
+    if unit.words <= _CTA_MAX_WORDS and _CTA_RE.search(text) and _CTA_CHANNELS.intersection(words):
+        return "promotion or call to action"
     if len(_NOTICE_WORDS.intersection(words)) >= 2:
         return "cookie or privacy notice"
     if unit.words <= _UI_MAX_WORDS and sum(w in _UI_WORDS for w in words) * 2 >= len(words):
