@@ -9,8 +9,8 @@ from basewatch.clean import clean
 from conftest import shared_or_skip
 
 # Measured 2026-11-23 on extraction-dev (61 pages): see README "Measured".
-EXTRACTION_F1_FLOOR = 0.87
-EXTRACTION_PAGES_BELOW_HALF_MAX = 4
+EXTRACTION_F1_FLOOR = 0.91
+EXTRACTION_PAGES_BELOW_HALF_MAX = 3
 
 
 def _scorer():

@@ -16,14 +16,17 @@ from dataclasses import dataclass
 from basewatch.models import CleanResult, LineVerdict
 
 # A unit below this many words (or CJK-equivalent) cannot anchor the main text on its own.
-GOOD_MIN_WEIGHT = 10
+GOOD_MIN_WEIGHT = 8
+# Without any sentence punctuation a line must be this long to count as prose (tickers are not).
+LONG_PARAGRAPH_WEIGHT = 24
+BULLET_PROSE_MIN_WEIGHT = 20
 # Relative function-word rate (against the page's own longest paragraphs) below which a long line
 # reads like a list of names/headlines rather than prose.
 PROSE_MIN_RELATIVE_STOPWORDS = 0.45
 # Non-prose units tolerated between two prose units of one block (embedded image, ad, subhead).
 BLOCK_MAX_GAP_UNITS = 6
 # A neighbouring block joins the main one when it is this close and mostly prose.
-JOIN_MAX_GAP_UNITS = 30
+JOIN_MAX_GAP_UNITS = 15
 JOIN_MIN_PURITY = 0.6
 JOIN_MIN_SHARE = 0.08
 JOIN_MIN_ADJACENCY = 0.5
@@ -199,6 +202,7 @@ class _Unit:
     last: int
     text: str
     marker: str  # "", "bullet" or "heading"
+    spaced: bool = True  # a blank line precedes it
     words: int = 0
     weight: float = 0.0
     stop_rate: float = 0.0
@@ -225,11 +229,13 @@ def _units(lines: list[str]) -> list[_Unit]:
     units: list[_Unit] = []
     open_unit: _Unit | None = None
     text_indent = 0
+    blank_before = True
     for i, raw in enumerate(lines):
         line = raw.expandtabs().rstrip()
         stripped = line.strip()
         if not stripped:
             open_unit = None
+            blank_before = True
             continue
         indent = len(line) - len(line.lstrip())
         marker, body = _strip_marker(stripped)
@@ -241,8 +247,10 @@ def _units(lines: list[str]) -> list[_Unit]:
         ):
             open_unit.text += " " + body
             open_unit.last = i
+            blank_before = False
             continue
-        open_unit = _Unit(first=i, last=i, text=body, marker=marker)
+        open_unit = _Unit(first=i, last=i, text=body, marker=marker, spaced=blank_before)
+        blank_before = False
         units.append(open_unit)
         prefix = len(stripped) - len(_BULLET_RE.sub("", stripped, count=1)) if marker == "bullet" else 0
         text_indent = indent + prefix
@@ -322,15 +330,16 @@ def _page_stopwords(units: list[_Unit], tokens: list[list[str]]) -> frozenset[st
 def _classify(units: list[_Unit]) -> None:
     repeats = Counter(u.text.lower() for u in units)
     seen: set[str] = set()
-    for unit in units:
+    for i, unit in enumerate(units):
         key = unit.text.lower()
         reason = _boilerplate_reason(unit, repeats[key])
-        if not reason and key in seen and unit.weight >= 3 * GOOD_MIN_WEIGHT:
+        standalone = unit.spaced and (i + 1 == len(units) or units[i + 1].spaced)
+        if not reason and key in seen and unit.weight >= LONG_PARAGRAPH_WEIGHT:
             reason = "paragraph repeated on the page"
         seen.add(key)
         if reason:
             unit.kind, unit.reason = "bad", reason
-        elif _is_prose(unit):
+        elif _is_prose(unit, standalone):
             unit.kind = "good"
         elif unit.weight >= 5 and (_SENTENCE_END_RE.search(unit.text) or unit.stop_rate >= 0.8):
             unit.kind = "near"
@@ -338,12 +347,22 @@ def _classify(units: list[_Unit]) -> None:
             unit.kind = "short"
 
 
-def _is_prose(unit: _Unit) -> bool:
+def _is_timestamp(text: str) -> bool:
+    """Only dates, times and their labels: nothing is left once those words are removed."""
+    return any(c.isdigit() for c in text) and not _WORD_RE.search(_TIME_WORDS_RE.sub(" ", text))
+
+
+def _is_prose(unit: _Unit, standalone: bool) -> bool:
+    """Long enough, function words at the page's own rate, and sentence punctuation.
+
+    A long line without any punctuation passes only when blank lines set it apart like a
+    paragraph; ticker and link lines without punctuation come in tight runs.
+    """
     if unit.weight < GOOD_MIN_WEIGHT or unit.stop_rate < PROSE_MIN_RELATIVE_STOPWORDS:
         return False
     if _SENTENCE_END_RE.search(unit.text) or _SENTENCE_INSIDE_RE.search(unit.text):
-        return unit.marker != "bullet" or unit.weight >= 2 * GOOD_MIN_WEIGHT
-    return unit.weight >= 3 * GOOD_MIN_WEIGHT
+        return unit.marker != "bullet" or unit.weight >= BULLET_PROSE_MIN_WEIGHT
+    return standalone and unit.weight >= LONG_PARAGRAPH_WEIGHT
 
 
 def _boilerplate_reason(unit: _Unit, repeats: int) -> str:
@@ -364,7 +383,7 @@ def _boilerplate_reason(unit: _Unit, repeats: int) -> str:
         return "photo caption or credit"
     if _RELATED_RE.match(text):
         return "related-story link"
-    if unit.words <= 16 and any(c.isdigit() for c in text) and not _WORD_RE.search(_TIME_WORDS_RE.sub(" ", text)):
+    if unit.words <= 16 and _is_timestamp(text):
         return "date or timestamp"
     url_chars = sum(len(m) for m in _URL_RE.findall(text))
     if url_chars > 0.5 * len(text):
@@ -380,7 +399,7 @@ def _boilerplate_reason(unit: _Unit, repeats: int) -> str:
         return "cookie or privacy notice"
     if unit.words <= _UI_MAX_WORDS and sum(w in _UI_WORDS for w in words) * 2 >= len(words):
         return "navigation or share widget"
-    if repeats > 1 and unit.weight < 3 * GOOD_MIN_WEIGHT:
+    if repeats > 1 and unit.weight < LONG_PARAGRAPH_WEIGHT:
         return "line repeated on the page"
     if unit.marker == "bullet" and unit.words <= 4:
         return "menu item"
@@ -465,8 +484,9 @@ def _extend(units: list[_Unit], edge: int, direction: int) -> int:
             (i for i in reach if 0 <= i < len(units) and units[i].kind in ("near", "good")),
             None,
         )
-        between = range(min(edge, step or edge) + 1, max(edge, step or edge))
-        if step is None or units[step].weight < EXTEND_MIN_WEIGHT or any(units[i].kind == "bad" for i in between):
+        if step is None or units[step].weight < EXTEND_MIN_WEIGHT:
+            return edge
+        if any(units[i].kind == "bad" for i in range(min(edge, step) + 1, max(edge, step))):
             return edge
         edge = step
 
@@ -537,7 +557,8 @@ def _result(lines: list[str], units: list[_Unit], keep: set[int]) -> CleanResult
         kept = i in keep and unit.kind != "bad"
         if kept:
             paragraphs.append(unit.text)
-            reason = unit.reason or ("body text" if unit.kind in ("good", "near") else "short line inside body")
+            prose = unit.kind in ("good", "near")
+            reason = unit.reason or ("body text" if prose else "short line inside body")
         elif unit.kind == "bad":
             reason = unit.reason
         elif unit.kind == "good":
