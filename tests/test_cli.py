@@ -155,3 +155,65 @@ def test_markup_and_escape_sequences_in_articles_are_neutralised(invoke, tmp_pat
     )
     assert "\x1b" not in out
     assert "[link=http://x]the vote[/link]" in out
+
+
+def test_syndicated_copy_is_clustered_at_ingest_and_explained(invoke):
+    invoke("ingest", str(SAMPLE))
+    records = json.loads(invoke("clusters", "--format", "json").stdout)
+    pair = [c for c in records if c["size"] == 2]
+    assert len(pair) == 1 and len(records) == 3
+    assert {m["path"].rsplit("/", 1)[-1] for m in pair[0]["members"]} == {
+        "harbor-ledger.txt",
+        "midland-courier.txt",
+    }
+    assert pair[0]["canonical"] == next(m["article"] for m in pair[0]["members"] if "harbor" in m["path"])
+    evidence = pair[0]["evidence"][0]
+    assert evidence["containment_pct"] > 90 and evidence["lead_match_pct"] > 90
+    assert json.loads(invoke("clusters", "--min-size", "2", "-f", "json").stdout) == pair
+    lines = [json.loads(x) for x in invoke("clusters", "-f", "jsonl").stdout.splitlines()]
+    assert set(lines[0]) == {"article", "external_id", "path", "cluster", "canonical"}
+    assert len(lines) == 4
+    assert "contained" in invoke("clusters").stdout
+
+
+def test_show_lists_copies(invoke):
+    invoke("ingest", str(SAMPLE))
+    ledger = next(
+        r
+        for r in json.loads(invoke("articles", "-f", "json").stdout)
+        if r["path"].endswith("harbor-ledger.txt")
+    )
+    data = json.loads(invoke("show", ledger["id"], "-f", "json").stdout)
+    assert [c["path"].rsplit("/", 1)[-1] for c in data["copies"]] == ["midland-courier.txt"]
+    assert data["copies"][0]["evidence"]
+
+
+def test_jsonl_input_keeps_external_ids(invoke, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    text = (SAMPLE / "harbor-ledger.txt").read_text(encoding="utf-8")
+    feed.write_text(
+        json.dumps({"id": "w-1", "text": text, "outlet": "Wire", "url": "https://example.test/1"})
+        + "\n"
+        + json.dumps({"id": 2, "text": text.replace("Saltline", "Saltline Ltd", 1)})
+        + "\n{not json\n"
+        + json.dumps({"id": "w-3"})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = invoke("ingest", "--jsonl", str(feed), "--json")
+    statuses = [json.loads(x)["status"] for x in result.stdout.splitlines()]
+    assert statuses == ["added", "added", "failed", "failed"]
+    assert result.exit_code == 3
+    lines = [json.loads(x) for x in invoke("clusters", "-f", "jsonl").stdout.splitlines()]
+    assert {x["external_id"] for x in lines} == {"w-1", "2"}
+    assert len({x["cluster"] for x in lines}) == 1
+    shown = json.loads(invoke("show", "w-1", "-f", "json").stdout)
+    assert shown["outlet"] == "Wire" and shown["url"] == "https://example.test/1"
+
+
+def test_recluster_rebuilds_the_same_clusters(invoke):
+    invoke("ingest", str(SAMPLE))
+    before = invoke("clusters", "-f", "jsonl").stdout
+    result = invoke("recluster")
+    assert result.exit_code == 0 and "3 clusters" in result.stderr
+    assert invoke("clusters", "-f", "jsonl").stdout == before

@@ -33,3 +33,28 @@ def test_extraction_dev_f1_floor():
     assert summary["files"] == 61
     assert summary["F1"] >= EXTRACTION_F1_FLOOR, summary
     assert below_half <= EXTRACTION_PAGES_BELOW_HALF_MAX
+
+
+# Measured 2026-11-23 on dedup-dev (420 articles): ARI 0.990, P 1.000, R 0.980.
+DEDUP_ARI_FLOOR = 0.97
+DEDUP_PRECISION_FLOOR = 0.98
+
+
+def test_dedup_dev_ari_floor(tmp_path):
+    import json
+
+    from basewatch import pipeline, read, report
+    from basewatch.store import Store
+
+    corpus = shared_or_skip("corpus", "dedup-dev")
+    spec = importlib.util.spec_from_file_location("score_dedup", shared_or_skip("tools", "score_dedup.py"))
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    with Store.open(tmp_path / "dedup.db") as store:
+        pipeline.ingest(store, read.read_jsonl(read.Source(str(corpus / "dev.jsonl")), 10_000_000))
+        rows = report.membership(report.clusters(store))
+    pred = {r["external_id"]: json.dumps(r["cluster"]) for r in rows}
+    result = scorer.score(scorer.read_labels(str(corpus / "meta.jsonl"), "gold"), pred)
+    assert result["n"] == 420 and result["missing_in_pred"] == 0
+    assert result["ARI"] >= DEDUP_ARI_FLOOR, result
+    assert result["P"] >= DEDUP_PRECISION_FLOOR, result

@@ -40,6 +40,8 @@ EXTEND_MAX_UNITS = 3
 EXTEND_MIN_WEIGHT = 15
 # Items of a list announced by a colon at the end of the main text.
 LIST_MAX_UNITS = 60
+# A line this long that stops mid-sentence, followed by a lower-case line, was wrapped by hand.
+HAND_WRAP_MIN_CHARS = 40
 # Lines wrapped by a dumper cluster just under one width; real prose lines do not.
 WRAP_MIN_SHARE = 0.12
 WRAP_MAX_WIDTH = 140
@@ -254,8 +256,6 @@ def _units(lines: list[str]) -> list[_Unit]:
         units.append(open_unit)
         prefix = len(stripped) - len(_BULLET_RE.sub("", stripped, count=1)) if marker == "bullet" else 0
         text_indent = indent + prefix
-        if width is None:
-            open_unit = None
     return units
 
 
@@ -286,11 +286,21 @@ def _wrap_width(lines: list[str]) -> int | None:
 
 
 def _continues(previous: str, next_text: str, width: int | None) -> bool:
-    """True when the dumper broke the line only because the next word did not fit."""
-    if width is None:
-        return False
-    first_word = next_text.split(" ", 1)[0]
-    return len(previous.rstrip()) + 1 + len(first_word) > width - 2
+    """True when the line break is a wrap inside a paragraph, not the end of one.
+
+    Either the dumper broke the line only because the next word did not fit its width, or (for
+    hand-wrapped copy of any width) a long line stops mid-sentence and the next goes on in lower case.
+    """
+    previous = previous.rstrip()
+    if width is not None:
+        first_word = next_text.split(" ", 1)[0]
+        if len(previous) + 1 + len(first_word) > width - 2:
+            return True
+    return (
+        len(previous) >= HAND_WRAP_MIN_CHARS
+        and next_text[:1].islower()
+        and not _SENTENCE_END_RE.search(previous)
+    )
 
 
 # -- features ----------------------------------------------------------------------------------
@@ -422,11 +432,15 @@ class _Block:
 
 
 def _blocks(units: list[_Unit]) -> list[_Block]:
-    """Gap-limited runs of prose: a new block starts after too many non-prose units."""
+    """Gap-limited runs of prose: a new block starts after too many non-prose units.
+
+    A brief with no paragraph long enough to count as prose is built from the shorter sentences.
+    """
+    anchors = ("good",) if any(u.kind == "good" for u in units) else ("good", "near")
     blocks: list[_Block] = []
     gap = 0
     for i, unit in enumerate(units):
-        if unit.kind != "good":
+        if unit.kind not in anchors:
             gap += unit.kind in ("bad", "short")
             continue
         if blocks and gap <= BLOCK_MAX_GAP_UNITS:

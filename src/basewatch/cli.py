@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from basewatch import output, pipeline, read
+from basewatch import output, pipeline, read, report
 from basewatch.errors import BadInput, BasewatchError, ExitCode
 from basewatch.output import Format
 from basewatch.settings import Settings
@@ -36,6 +36,7 @@ FormatOption = Annotated[
     Format, typer.Option("--format", "-f", case_sensitive=False, help="table, json, jsonl or csv.")
 ]
 ARTICLE_COLUMNS = ["id", "outlet", "published", "title", "author", "path"]
+CLUSTER_COLUMNS = ["cluster", "canonical", "size", "outlets", "title"]
 
 
 @contextmanager
@@ -97,7 +98,9 @@ def ingest_command(
         with Store.open(db, settings=settings) as store:
             reporter = output.IngestReporter(as_json=as_json, quiet=quiet)
             try:
-                outcomes = pipeline.ingest(store, inputs, outlet=outlet, on_outcome=reporter.record)
+                outcomes = pipeline.ingest(
+                    store, inputs, outlet=outlet, on_outcome=reporter.record, settings=settings
+                )
             except KeyboardInterrupt:
                 reporter.finish(interrupted=True)
                 raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
@@ -150,9 +153,39 @@ def show_command(
     with _reported(), Store.open(db, create=False) as store:
         article = store.article(article_id)
         record = article.to_dict()
+        record["copies"] = report.copies(store, article.id)
         if removed:
             record["removed"] = store.removed_lines(article.id)
     output.show_article(record, fmt)
+
+
+@app.command("clusters", epilog="Example: basewatch clusters --min-size 2 --format json | jq '.[0].outlets'")
+def clusters_command(
+    db: DbOption = Path(DEFAULT_DB),
+    min_size: Annotated[int, typer.Option("--min-size", help="Only clusters with this many articles.")] = 1,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Syndication clusters: each story once, with its copies and why they were merged.
+
+    --format jsonl prints one line per article: {article, external_id, path, cluster, canonical}.
+    """
+    with _reported(), Store.open(db, create=False) as store:
+        records = report.clusters(store, min_size=min_size)
+    if fmt is Format.jsonl:
+        output.write_jsonl(report.membership(records))
+    elif fmt is Format.table:
+        output.cluster_table(records)
+    else:
+        output.emit(records, fmt, CLUSTER_COLUMNS)
+
+
+@app.command("recluster", epilog="Example: basewatch recluster")
+def recluster_command(db: DbOption = Path(DEFAULT_DB)) -> None:
+    """Rebuild every cluster from the stored bodies (after a threshold change), in one transaction."""
+    with _reported(), Store.open(db, create=False) as store:
+        count = pipeline.recluster(store, Settings())
+        clusters = len(report.clusters(store))
+    output.note(f"reclustered {count} articles into {clusters} clusters")
 
 
 @db_app.command("path")

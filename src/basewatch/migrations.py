@@ -39,7 +39,43 @@ def m001_articles(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [m001_articles]
+def m002_dedupe(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """CREATE TABLE fingerprints (
+            article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            shingles BLOB NOT NULL,
+            lead TEXT NOT NULL,
+            words INTEGER NOT NULL
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE article_keys (
+            key INTEGER NOT NULL,
+            article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+        )"""
+    )
+    conn.execute("CREATE INDEX article_keys_key ON article_keys(key)")
+    conn.execute("CREATE TABLE key_counts (key INTEGER PRIMARY KEY, postings INTEGER NOT NULL)")
+    conn.execute(
+        """CREATE TABLE cluster_members (
+            article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            cluster TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX cluster_members_cluster ON cluster_members(cluster)")
+    conn.execute(
+        """CREATE TABLE merges (
+            article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            matched TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            containment_pct REAL NOT NULL,
+            lead_match_pct REAL NOT NULL,
+            shared_shingles INTEGER NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX merges_article ON merges(article)")
+
+
+MIGRATIONS: list[Migration] = [m001_articles, m002_dedupe]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -137,6 +137,8 @@ def show_article(record: dict, fmt: Format) -> None:
     for paragraph in record["body"].split("\n\n"):
         console.print(Text(safe(paragraph)))
         console.print()
+    if record.get("copies"):
+        emit(record["copies"], Format.table, ["article", "outlet", "published", "title"], title="Copies")
     if "removed" in record:
         emit(record["removed"], Format.table, ["line", "reason", "text"], title="Removed lines")
 
@@ -184,3 +186,26 @@ class IngestReporter:
             note(f"Interrupted: {summary}; everything listed as added is stored completely.")
         elif not self.quiet and not self.as_json:
             note(summary)
+
+
+def cluster_table(records: list[dict]) -> None:
+    """Each cluster as a titled block: members with outlet, and the merge evidence."""
+    console = stdout_console()
+    if not records:
+        console.print(Text("no clusters"))
+        return
+    for record in records:
+        head = (
+            f"{record['cluster'][7:19]}  {record['size']} article(s)  {', '.join(record['outlets']) or '—'}"
+        )
+        console.print(Text(safe(head), style="bold"))
+        for member in record["members"]:
+            mark = "★" if member["article"] == record["canonical"] else " "
+            line = f" {mark} {member['article'][7:19]}  {member['outlet'] or '—'}  {member['title'] or member['path']}"
+            console.print(Text(safe(line)))
+        for ev in record["evidence"]:
+            why = (
+                f"   ↳ {ev['article'][7:19]} ~ {ev['matched'][7:19]}: {ev['containment_pct']:.0f}% contained, "
+                f"openings {ev['lead_match_pct']:.0f}% alike, {ev['shared_shingles']} shared 5-word spans"
+            )
+            console.print(Text(why, style="dim"))

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
-from basewatch import metadata
+from basewatch import dedupe, metadata
 from basewatch.clean import clean
 from basewatch.errors import BadInput
 from basewatch.models import Article, CleanResult, Document, IngestOutcome, Metadata
 from basewatch.read import Source, content_id, read_source
-from basewatch.settings import Settings
+from basewatch.settings import DEFAULT_SETTINGS, Settings
 from basewatch.store import Store, atomic
 
 
@@ -51,18 +51,21 @@ def ingest(
     inputs: Iterable[Document | BadInput],
     outlet: str | None = None,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> list[IngestOutcome]:
     """Store every readable input (one transaction each) and return an outcome per input."""
     outcomes = []
     for item in inputs:
-        outcome = _ingest_one(store, item, outlet)
+        outcome = _ingest_one(store, item, outlet, settings)
         outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)
     return outcomes
 
 
-def _ingest_one(store: Store, item: Document | BadInput, outlet: str | None) -> IngestOutcome:
+def _ingest_one(
+    store: Store, item: Document | BadInput, outlet: str | None, settings: Settings
+) -> IngestOutcome:
     if isinstance(item, BadInput):
         path, _, reason = str(item).partition(": ")
         return IngestOutcome(path=path, status="failed", error=reason or str(item))
@@ -75,7 +78,28 @@ def _ingest_one(store: Store, item: Document | BadInput, outlet: str | None) -> 
         return IngestOutcome(path=item.path, status="failed", id=article.id, error="no article text found")
     with atomic(store.conn):
         store.add_article(article, item.text, cleaned)
+        _cluster(store, article.id, article.body, settings)
     return _outcome(article, item.path, "added")
+
+
+def _cluster(store: Store, article_id: str, body: str, settings: Settings) -> None:
+    """Place one stored article in a syndication cluster (inside the caller's transaction)."""
+    fp = dedupe.fingerprint(body, settings)
+    candidates = store.candidates(article_id, fp, settings.min_shared_keys, settings.max_candidates)
+    assignment = dedupe.assign(article_id, fp, candidates, settings)
+    store.add_fingerprint(article_id, fp, settings.max_key_postings)
+    store.apply_assignment(article_id, assignment)
+
+
+def recluster(store: Store, settings: Settings = DEFAULT_SETTINGS) -> int:
+    """Rebuild every fingerprint and cluster in ingest order, in one transaction."""
+    with atomic(store.conn):
+        store.reset_dedupe()
+        count = 0
+        for article_id, body in list(store.bodies_in_ingest_order()):
+            _cluster(store, article_id, body, settings)
+            count += 1
+    return count
 
 
 def _outcome(article: Article, path: str, status: str) -> IngestOutcome:

@@ -9,14 +9,20 @@ class Settings:
     max_article_bytes: int = 20_000_000
     # store
     busy_timeout_ms: int = 10_000
-    # dedupe
+    # dedupe: word n-grams of the clean body; a content-defined sample of them are the index keys
     shingle_words: int = 5
-    minhash_perms: int = 48
-    lsh_band_rows: int = 3
-    max_key_postings: int = 200
-    min_containment_pct: float = 55.0
-    min_lead_match_pct: float = 60.0
-    min_shared_shingles: int = 8
+    key_sample_modulus: int = 16
+    lead_key_shingles: int = 3
+    lead_words: int = 40
+    min_shared_keys: int = 2
+    # a key shared by more articles than this is a stock phrase, not evidence of copying
+    max_key_postings: int = 500
+    max_candidates: int = 100
+    # verification (rapidfuzz scores run 0-100)
+    min_shared_shingles: int = 3
+    min_containment_pct: float = 50.0
+    min_lead_match_pct: float = 65.0
+    strong_link_pct: float = 80.0
 
 
 DEFAULT_SETTINGS = Settings()

@@ -13,13 +13,18 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from basewatch import migrations
+from basewatch import dedupe, migrations
+from basewatch.dedupe import Assignment, Candidate, Fingerprint
 from basewatch.errors import DatabaseError, NotFound
 from basewatch.models import Article, CleanResult
 from basewatch.settings import DEFAULT_SETTINGS, Settings
 
 _ARTICLE_COLUMNS = (
     "id, path, outlet, title, author, published, body, external_id, url, encoding, ingested_utc"
+)
+_SELECT_ARTICLES = (
+    "SELECT a.id, a.path, a.outlet, a.title, a.author, a.published, a.body, a.external_id, a.url, "
+    "a.encoding, a.ingested_utc, m.cluster FROM articles a LEFT JOIN cluster_members m ON m.article = a.id"
 )
 
 
@@ -150,15 +155,15 @@ class Store:
     # -- reads ----------------------------------------------------------------------------
 
     def articles(self, outlet: str | None = None, since: str | None = None) -> Iterator[Article]:
-        sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE 1=1"
+        sql = f"{_SELECT_ARTICLES} WHERE 1=1"
         args: list[str] = []
         if outlet:
-            sql += " AND lower(outlet) = lower(?)"
+            sql += " AND lower(a.outlet) = lower(?)"
             args.append(outlet)
         if since:
-            sql += " AND published >= ?"
+            sql += " AND a.published >= ?"
             args.append(since)
-        sql += " ORDER BY published IS NULL, published, path"
+        sql += " ORDER BY a.published IS NULL, a.published, a.path"
         for row in self.conn.execute(sql, args):
             yield Article(*row)
 
@@ -166,7 +171,7 @@ class Store:
         """One article by full id, id prefix (with or without `sha256:`), or external id."""
         key = id_or_prefix if id_or_prefix.startswith("sha256:") else "sha256:" + id_or_prefix
         rows = self.conn.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id LIKE ? ESCAPE '\\' OR external_id = ? LIMIT 2",
+            f"{_SELECT_ARTICLES} WHERE a.id LIKE ? ESCAPE '\\' OR a.external_id = ? LIMIT 2",
             (key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", id_or_prefix),
         ).fetchall()
         if not rows:
@@ -183,3 +188,120 @@ class Store:
 
     def raw_text(self, article_id: str) -> str:
         return self.conn.execute("SELECT raw_text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+
+    # -- dedupe ---------------------------------------------------------------------------
+
+    def add_fingerprint(self, article_id: str, fp: Fingerprint, max_postings: int) -> None:
+        """Store an article's shingles and index its keys; saturated keys get no new postings."""
+        self.conn.execute(
+            "INSERT INTO fingerprints (article, shingles, lead, words) VALUES (?, ?, ?, ?)",
+            (article_id, dedupe.pack(fp.shingles), " ".join(fp.lead), fp.words),
+        )
+        saturated = self._saturated(fp.keys, max_postings)
+        self.conn.executemany(
+            "INSERT INTO article_keys (key, article) VALUES (?, ?)",
+            [(k, article_id) for k in fp.keys if k not in saturated],
+        )
+        self.conn.executemany(
+            "INSERT INTO key_counts (key, postings) VALUES (?, 1) "
+            "ON CONFLICT(key) DO UPDATE SET postings = postings + 1",
+            [(k,) for k in fp.keys],
+        )
+
+    def _saturated(self, keys: tuple[int, ...], max_postings: int) -> set[int]:
+        if not keys:
+            return set()
+        marks = ",".join("?" * len(keys))
+        rows = self.conn.execute(
+            f"SELECT key FROM key_counts WHERE key IN ({marks}) AND postings >= ?",
+            [*(k for k in keys), max_postings],
+        )
+        return {r[0] for r in rows}
+
+    def candidates(
+        self, article_id: str, fp: Fingerprint, min_shared_keys: int, limit: int
+    ) -> list[Candidate]:
+        """Stored articles sharing at least `min_shared_keys` index keys with `fp`, most shared first."""
+        if not fp.keys:
+            return []
+        marks = ",".join("?" * len(fp.keys))
+        needed = min(min_shared_keys, len(fp.keys))
+        rows = self.conn.execute(
+            f"""SELECT k.article, count(*) AS shared, m.cluster, f.shingles, f.lead, f.words,
+                       (SELECT count(*) FROM cluster_members s WHERE s.cluster = m.cluster)
+                FROM article_keys k
+                JOIN cluster_members m ON m.article = k.article
+                JOIN fingerprints f ON f.article = k.article
+                WHERE k.key IN ({marks}) AND k.article != ?
+                GROUP BY k.article HAVING shared >= ?
+                ORDER BY shared DESC, k.article LIMIT ?""",
+            [*(k for k in fp.keys), article_id, needed, limit],
+        )
+        return [
+            Candidate(
+                article=article,
+                cluster=cluster,
+                fingerprint=Fingerprint(dedupe.unpack(blob), (), tuple(lead.split()), words),
+                cluster_size=size,
+            )
+            for article, _, cluster, blob, lead, words, size in rows
+        ]
+
+    def apply_assignment(self, article_id: str, assignment: Assignment) -> None:
+        self.conn.execute(
+            "INSERT INTO cluster_members (article, cluster) VALUES (?, ?)", (article_id, assignment.cluster)
+        )
+        for absorbed in assignment.absorbed:
+            self.conn.execute(
+                "UPDATE cluster_members SET cluster = ? WHERE cluster = ?", (assignment.cluster, absorbed)
+            )
+        self.conn.executemany(
+            "INSERT INTO merges (article, matched, containment_pct, lead_match_pct, shared_shingles) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                (e.article, e.matched, e.containment_pct, e.lead_match_pct, e.shared_shingles)
+                for e in assignment.evidence
+            ],
+        )
+
+    def reset_dedupe(self) -> None:
+        for table in ("merges", "cluster_members", "article_keys", "key_counts", "fingerprints"):
+            self.conn.execute(f"DELETE FROM {table}")
+
+    def bodies_in_ingest_order(self) -> Iterator[tuple[str, str]]:
+        yield from self.conn.execute("SELECT id, body FROM articles ORDER BY rowid")
+
+    def cluster_rows(self) -> list[dict]:
+        """Every clustered article with what the cluster listing needs, grouped by cluster."""
+        return self._cluster_rows("", ())
+
+    def cluster_rows_for(self, cluster_id: str) -> list[dict]:
+        return self._cluster_rows("WHERE m.cluster = ?", (cluster_id,))
+
+    def _cluster_rows(self, where: str, args: tuple) -> list[dict]:
+        rows = self.conn.execute(
+            f"""SELECT m.cluster, a.id, a.external_id, a.path, a.outlet, a.title, a.published, f.words
+               FROM cluster_members m JOIN articles a ON a.id = m.article
+               JOIN fingerprints f ON f.article = a.id {where} ORDER BY m.cluster, a.rowid""",
+            args,
+        )
+        keys = ("cluster", "article", "external_id", "path", "outlet", "title", "published", "words")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def merge_evidence(self, article_ids: list[str]) -> list[dict]:
+        if not article_ids:
+            return []
+        marks = ",".join("?" * len(article_ids))
+        rows = self.conn.execute(
+            f"SELECT article, matched, containment_pct, lead_match_pct, shared_shingles FROM merges "
+            f"WHERE article IN ({marks}) ORDER BY rowid",
+            article_ids,
+        )
+        keys = ("article", "matched", "containment_pct", "lead_match_pct", "shared_shingles")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def cluster_of(self, article_id: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT cluster FROM cluster_members WHERE article = ?", (article_id,)
+        ).fetchone()
+        return row[0] if row else None
