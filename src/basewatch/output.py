@@ -201,11 +201,13 @@ def cluster_table(records: list[dict]) -> None:
         console.print(Text(safe(head), style="bold"))
         for member in record["members"]:
             mark = "★" if member["article"] == record["canonical"] else " "
-            line = f" {mark} {member['article'][7:19]}  {member['outlet'] or '—'}  {member['title'] or member['path']}"
+            label = member["title"] or member["path"]
+            line = f" {mark} {member['article'][7:19]}  {member['outlet'] or '—'}  {label}"
             console.print(Text(safe(line)))
         for ev in record["evidence"]:
             why = (
-                f"   ↳ {ev['article'][7:19]} ~ {ev['matched'][7:19]}: {ev['containment_pct']:.0f}% contained, "
+                f"   ↳ {ev['article'][7:19]} ~ {ev['matched'][7:19]}: "
+                f"{ev['containment_pct']:.0f}% contained, "
                 f"openings {ev['lead_match_pct']:.0f}% alike, {ev['shared_shingles']} shared 5-word spans"
             )
             console.print(Text(why, style="dim"))
