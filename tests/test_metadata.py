@@ -1,7 +1,7 @@
 import pytest
 
 from basewatch.clean import clean
-from basewatch.metadata import _normalize_date, extract
+from basewatch.metadata import parse_partial_date, extract
 from basewatch.models import Metadata
 from conftest import FIXTURES, SAMPLE
 
@@ -58,7 +58,7 @@ def test_reporter_bio_names_author_and_outlet():
     ],
 )
 def test_dates_are_never_completed_from_today(raw, expected):
-    assert _normalize_date(raw) == expected
+    assert parse_partial_date(raw) == expected
 
 
 def test_unknown_values_are_none():

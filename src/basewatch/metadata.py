@@ -69,7 +69,7 @@ def extract(text: str, cleaned: CleanResult, hints: Metadata | None = None) -> M
     return Metadata(
         title=hints.title or fields.get("title") or _title(lines, head, cleaned),
         author=fields.get("author") or _byline(lines, head, cleaned) or bio_author,
-        published=_normalize_date(hints.published) or _date(lines, head, fields),
+        published=parse_partial_date(hints.published) or _date(lines, head, fields),
         outlet=hints.outlet or bio_outlet or _copyright_outlet(lines) or _masthead(lines),
     )
 
@@ -170,11 +170,11 @@ def _find_date(text: str) -> str | None:
     for pattern in _DATE_PATTERNS:
         match = pattern.search(text)
         if match:
-            return _normalize_date(match[0])
+            return parse_partial_date(match[0])
     return None
 
 
-def _normalize_date(value: str | None) -> str | None:
+def parse_partial_date(value: str | None) -> str | None:
     """ISO 8601 from a date string; parts the string does not state are never filled in.
 
     Returns a full timestamp when a time is given, `YYYY-MM-DD` for a date, `YYYY-MM` when the

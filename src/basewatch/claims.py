@@ -1,0 +1,507 @@
+"""Source-attributed claims: what each sentence of a body asserts, and on whose word.
+
+Pure. News copy is mostly second-hand, so a claim's `sources` is a chain from the outlet outward
+("Kyiv Independent" -> "Bloomberg" -> "sources familiar with the matter"), read from cue phrases
+and clause structure rather than quotation marks alone. A sentence with no attribution of its own
+inherits the basis the article declares when it says it retells another outlet's report.
+Dates inside claims resolve against the article's own date, never today's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+
+import blingfire
+
+from basewatch.metadata import parse_partial_date
+
+# Verbs that attribute what follows (or precedes) to a speaker, a writer or a thinker.
+_SPEECH_VERBS = (
+    "said|says|say|told|tells|tell|reported|reports|report|writes|wrote|write|claimed|claims|claim|"
+    "believes|believe|believed|suggested|suggests|demanded|demands|warned|warns|added|adds|noted|notes|"
+    "stated|states|announced|announces|confirmed|confirms|cautioned|insisted|insists|argued|argues|"
+    "estimated|estimates|explained|acknowledged|admitted|alleged|alleges|denied|denies|declared|"
+    "predicted|quipped|tweeted|posted|thinks|think|expects|expect|hopes|signalled|signaled|indicated|"
+    "revealed|disclosed|mentioned|emphasized|emphasised|clarified|urged|stressed|pledged|vowed"
+)
+_OUTLET_VERBS = frozenset("reported reports report writes wrote write".split())
+_VERB_RE = re.compile(rf"\b(?P<verb>{_SPEECH_VERBS})\b")
+_ACCORDING_RE = re.compile(r"\baccording to (?P<src>[^,;.]+(?:\.[A-Z][^,;.]*)?)", re.I)
+_CITING_RE = re.compile(r"\b(?:citing|with reference to|quoting) (?P<src>[^,;]+?)(?=[,;.]|$)", re.I)
+_CITING_CLAUSE_RE = re.compile(r",?\s*\b(?:citing|with reference to|quoting) [^,;]+?(?=[,;.]|$)", re.I)
+_CITED_AS_RE = re.compile(r"(?P<outer>[^,;]+?)\s+(?:cited|quoted)\s+(?P<inner>[^,;]+?)\s+as saying", re.I)
+_TOLD_RE = re.compile(
+    r"\b(?:told|tells|tell)\s+(?P<to>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}|[a-z]+)\b"
+)
+_INVERTED_RE = re.compile(
+    r"(?:[,”\"]\s*)(?P<verb>said|says|added|told reporters|wrote|writes)\s+"
+    r"(?P<src>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|for|de|al-\w+)){0,6})"
+)
+_TRAILING_RE = re.compile(
+    rf",[\"”’]?\s*(?P<src>[^,;\"“”]{{2,80}}?)\s+(?P<verb>{_SPEECH_VERBS})\b(?:\s+(?:reporters|journalists))?"
+    r"(?:\s+(?:on|in|at|last|this|earlier|late|early)\b[^,;\"“”]{0,40})?[.!?\"”’]*$"
+)
+_PASSIVE_RE = re.compile(
+    r"(?P<src>[^,;\"“”]{2,80}?)\s+(?P<cue>(?:was|were|is|are) (?:reported|quoted|cited) as (?:saying|telling))"
+)
+# News organisations are named with these words; an unnamed source "told" one of them.
+_MEDIA_WORD_RE = re.compile(
+    r"\b(?:news|agency|times|post|journal|herald|tv|radio|press|observer|ledger|courier|gazette|"
+    r"telegraph|tribune|daily|wire|media|magazine|broadcaster|newspaper|channel)\b",
+    re.I,
+)
+_NON_SOURCE_START = re.compile(
+    r"^(?:it|this|that|which|there|what|who|as|and|but|so|if|when|while|he also|she also)$", re.I
+)
+_PRONOUNS = frozenset("he she they we i".split())
+_AUDIENCE = re.compile(
+    r"^(?:reporters|journalists|the press|him|her|them|us|me|parliament|lawmakers|a news conference)$", re.I
+)
+_ANONYMOUS_RE = re.compile(
+    r"\b(?:familiar with|knowledge of|condition of anonymity|not (?:authori[sz]ed|allowed) to|asked not to|"
+    r"asking not to|declined to be (?:named|identified)|requested anonymity|unnamed|anonymous|insiders?)\b"
+    r"|^(?:an?|the|one of the|two|three|several|some)?\s*(?:\w+\s+){0,2}(?:sources?|person|people|officials?)$",
+    re.I,
+)
+_ANONYMITY_NOTE_RE = re.compile(
+    r"\b(?:on condition of anonymity|asked not to be (?:named|identified)|asking not to be (?:named|identified)"
+    r"|declined to be (?:named|identified)|requested anonymity|who asked not to be)\b",
+    re.I,
+)
+_HEDGE_RE = re.compile(
+    r"\b(?:reportedly|allegedly|apparently|possibly|perhaps|may|might|could|likely|unlikely|"
+    r"(?:is|are|was|were) (?:said|believed|thought|reported|expected) to|believed to|appears? to|seems? to)\b",
+    re.I,
+)
+_QUOTE_RE = re.compile(r"[\"“”„«»]")
+_QUOTED_SPAN_RE = re.compile(r"[\"“„«]([^\"”“»]{12,})[\"”»]")
+_NAME_RE = re.compile(
+    r"\b(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]{2,6}|al-[A-Z][\w-]+)"
+    r"(?:\s+(?:(?:of|de|al|bin|von|van|the)\s+)?(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]{2,6}|al-[A-Z][\w-]+))*"
+)
+_NAME_STOP = frozenset(
+    """The A An In On At It Its This That These Those He She They We I But And Or If As When While After
+    Before Since During Meanwhile However Also Earlier Later Last Next Some Many Most One Two Three Four
+    Five Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    According Commenting Additionally Western""".split()
+)
+_NUMBER_RE = re.compile(
+    r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:%|per ?cent|percent|million|billion|thousand))?"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    r"thousand|million|billion)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|"
+    r"million|billion))*\b",
+    re.I,
+)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_DATE_RE = re.compile(
+    r"\b(?:(?:on|last|next|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?:yesterday|today|tomorrow)\b"
+    r"|\b(?:last|next|this)\s+(?:week|month|year)\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:,?\s+\d{4})?"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?"
+    r"|\b(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{4}\b",
+    re.I,
+)
+_FUTURE_RE = re.compile(r"\b(?:will|would|to meet|to visit|is set to|are set to|plans? to|next)\b", re.I)
+# A retelling names its basis in the headline: "Bloomberg: ..." or "..., Bloomberg reports".
+_TITLE_BASIS_RES = (
+    re.compile(r"^(?P<src>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}):\s+\S"),
+    re.compile(
+        r"[:,]\s+(?P<src>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})(?:\s+(?:reports?|reported|says|writes))?\s*$"
+    ),
+)
+_MIN_CLAIM_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    article: str
+    outlet: str | None
+    text: str
+    cue: str | None
+    sources: list[str]
+    anonymous: bool
+    hedged: bool
+    direct_quote: bool
+    sentence_index: int
+    names: list[str]
+    numbers: list[str]
+    dates: list[dict]
+    inherited: bool = False
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What an article rests on: the outlets/sources it cites and the report it retells, if any."""
+
+    article: str
+    cites: dict[str, int] = field(default_factory=dict)
+    retelling_of: str | None = None
+    retelling_date: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    cue: str | None
+    chain: tuple[str, ...]
+    outlet_verb: bool = False
+
+
+def sentences(body: str) -> list[str]:
+    """Sentences of a clean body; a quotation that runs over several sentences stays whole."""
+    result: list[str] = []
+    for paragraph in body.split("\n\n"):
+        pending = ""
+        for sentence in blingfire.text_to_sentences(paragraph.strip()).split("\n"):
+            sentence = sentence.strip()
+            if not sentence:
+                continue
+            pending = f"{pending} {sentence}".strip()
+            if len(_QUOTE_RE.findall(pending)) % 2 == 0 or _closes_quote(pending):
+                result.append(pending)
+                pending = ""
+        if pending:
+            result.append(pending)
+    return result
+
+
+def _closes_quote(text: str) -> bool:
+    """Curly quotes say which way they face: an opening one without a closing one means 'keep going'."""
+    return text.count("“") <= text.count("”") and text.count('"') % 2 == 0
+
+
+def extract(
+    article_id: str,
+    body: str,
+    outlet: str | None,
+    title: str | None = None,
+    published: str | None = None,
+) -> tuple[list[Claim], Provenance]:
+    """Claims for every asserting sentence of `body`, and the article's provenance."""
+    reference = _reference_date(published)
+    label = outlet
+    parts = sentences(body)
+    attributions = [_attribute(s) for s in parts]
+    declared, declared_date = _declared_basis(title, parts[:3], attributions[:3])
+    basis = declared
+    claims: list[Claim] = []
+    last_person: str | None = None
+    for index, (text, attribution) in enumerate(zip(parts, attributions, strict=True)):
+        if _is_subhead(text):
+            basis = None  # a new section is the outlet's own background, not the retold report
+        if not _is_assertion(text):
+            continue
+        chain = list(attribution.chain)
+        if chain and chain[-1].lower() in _PRONOUNS and last_person:
+            chain[-1] = last_person
+        elif chain and _is_person(chain[-1]):
+            last_person = chain[-1]
+        previous = claims[-1] if claims else None
+        if not chain and _QUOTED_SPAN_RE.search(text) and previous and previous.direct_quote:
+            chain = previous.sources[1 if label else 0 :]  # the quote goes on: same speaker
+        inherited = not chain and basis is not None
+        if inherited:
+            chain = list(basis)
+        elif basis and chain and _is_anonymous(chain[0]) and basis[0] not in " ".join(chain):
+            chain = [basis[0], *chain]  # "the sources said" in a retelling are the retold outlet's
+        if label and chain and len(chain) > 1 and _same_name(chain[0], label):
+            chain = chain[1:]  # "told the Bay Observer" in the Bay Observer: told us
+        sources = ([label] if label else []) + chain
+        claims.append(
+            Claim(
+                id=f"{article_id}#{index}",
+                article=article_id,
+                outlet=outlet,
+                text=text,
+                cue=attribution.cue if not inherited else None,
+                sources=sources,
+                anonymous=bool(chain) and (_is_anonymous(chain[-1]) or bool(_ANONYMITY_NOTE_RE.search(text))),
+                hedged=bool(_HEDGE_RE.search(text)),
+                direct_quote=bool(_QUOTED_SPAN_RE.search(text)),
+                sentence_index=index,
+                names=_names(text),
+                numbers=[m.group(0) for m in _NUMBER_RE.finditer(text)],
+                dates=[
+                    {"text": m.group(0), "date": _resolve(m.group(0), text, reference)}
+                    for m in _DATE_RE.finditer(text)
+                ],
+                inherited=inherited,
+            )
+        )
+    return claims, _provenance(article_id, claims, declared, declared_date, reference)
+
+
+# -- attribution -------------------------------------------------------------------------------
+
+
+def _attribute(sentence: str) -> _Attribution:
+    """The cue and source chain a sentence states for itself (outermost source first).
+
+    Tried in order: "X cited Y as saying", "X was quoted as saying", a closing attribution clause
+    ("..., the source said on Tuesday."), an inverted one ("..., said Elin Strand"), a subject
+    before a speech verb, "according to X"; "citing X" extends whichever chain was found.
+    """
+    citing = [_tidy(m["src"]) for m in _CITING_RE.finditer(sentence)]
+    core = _CITING_CLAUSE_RE.sub("", sentence).rstrip(" ,")
+    cited = _CITED_AS_RE.search(core)
+    if cited and (outer := _subject(cited["outer"])):
+        return _Attribution("cited as saying", (outer, _tidy(cited["inner"]), *citing))
+    passive = _PASSIVE_RE.search(core)
+    if passive and (speaker := _subject(passive["src"])):
+        return _Attribution(passive["cue"], (speaker, *citing))
+    for found in (_TRAILING_RE.search(core), _INVERTED_RE.search(core)):
+        if found and (speaker := _subject(found["src"])):
+            return _told(found["verb"], speaker, core, found.start("verb"), citing)
+    for verb in _VERB_RE.finditer(core):
+        speaker = _subject(core[: verb.start()])
+        if speaker is not None:
+            return _told(verb["verb"], speaker, core, verb.start(), citing)
+    according = _ACCORDING_RE.search(core)
+    if according:
+        return _Attribution("according to", (_tidy(according["src"]), *citing))
+    if citing:
+        return _Attribution("citing", tuple(citing))
+    return _Attribution(None, ())
+
+
+def _told(verb: str, speaker: str, sentence: str, at: int, citing: list[str]) -> _Attribution:
+    """Attribution for a speech verb; "an unnamed source told Reuters" puts Reuters in the chain.
+
+    A named person telling a named person ("Putin told Sharaa") is a claim of the speaker only;
+    an unnamed source telling a named party is how agencies report, so that party is the
+    intermediate source.
+    """
+    told = _TOLD_RE.match(sentence, at)
+    if not told:
+        return _Attribution(verb, (speaker, *citing), verb in _OUTLET_VERBS)
+    audience = _tidy(told["to"])
+    if _AUDIENCE.match(audience):
+        return _Attribution(f"told {audience}", (speaker, *citing))
+    if _is_anonymous(speaker) or _MEDIA_WORD_RE.search(audience) or audience.lower().startswith("the "):
+        return _Attribution("told", (audience, speaker, *citing))
+    return _Attribution("told", (speaker, *citing))
+
+
+def _subject(before_verb: str) -> str | None:
+    """The speaker: the clause right before the verb ("..., the source said"; "Varga said")."""
+    text = before_verb.rstrip()
+    if not text or text.endswith(("that", "who", "which")):
+        return None
+    segments = [s.strip(' "“”') for s in re.split(r"[,;:—–]|\bthat\b|[\"”]", text)]
+    segments = [s for s in segments if s]
+    if not segments:
+        return None
+    words = segments[-1].split()
+    while len(words) > 1 and words[-1].lower() in _SUBJECT_TRAILERS:
+        words = words[:-1]
+    words = _cut_verb_phrase(words)
+    candidate = " ".join(words)
+    if not words or len(words) > 12 or _NON_SOURCE_START.match(candidate):
+        return None
+    if words[0].lower() in ("and", "but", "as", "while", "when", "after", "before", "because", "if"):
+        return None
+    if not (_looks_named(candidate) or _SOURCE_NOUN_RE.search(candidate) or candidate.lower() in _PRONOUNS):
+        return None
+    return _tidy(candidate)
+
+
+_SUBJECT_TRAILERS = frozenset(
+    """has have had also later then previously reportedly allegedly once again publicly was were is are
+    has been have been repeatedly""".split()
+)
+
+
+def _cut_verb_phrase(words: list[str]) -> list[str]:
+    """"Foreign Minister Andrii Sybiha visited Damascus ... and later" -> the name before the verb."""
+    for i, word in enumerate(words[1:], 1):
+        if word.islower() and word.endswith("ed") and len(word) > 4 and words[i - 1][:1].isupper():
+            return words[:i]
+    return words
+
+
+_SOURCE_NOUN_RE = re.compile(
+    r"\b(?:sources?|officials?|spokes(?:man|woman|person)|people|person|minister|ministry|government|police|"
+    r"statement|report|analysts?|experts?|diplomats?|agency|media|authorities|kremlin|council|court|board|"
+    r"company|leader|president|chief|director|envoy|residents?|witnesses?|owners?|chair|association|"
+    r"guard|master|officers?|workers?|union|survey|poll|study|data)\b",
+    re.I,
+)
+
+
+def _looks_named(text: str) -> bool:
+    return any(word[:1].isupper() and word not in _NAME_STOP for word in text.split())
+
+
+def _tidy(source: str) -> str:
+    source = re.sub(r"\s+", " ", source).strip(" ,.;:\"“”'’")
+    source = re.sub(
+        r"\s+(?:on|in|at)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$",
+        "",
+        source,
+        flags=re.I,
+    )
+    return source
+
+
+def _is_anonymous(source: str) -> bool:
+    return bool(_ANONYMOUS_RE.search(source))
+
+
+def _is_person(source: str) -> bool:
+    """A named individual: the chain ends in a capitalised name, not an institution noun."""
+    words = source.split()
+    tail = words[-2:]
+    return (
+        1 <= len(words) <= 8
+        and all(w[:1].isupper() for w in tail)
+        and not _SOURCE_NOUN_RE.search(" ".join(tail))
+        and not _MEDIA_WORD_RE.search(source)
+    )
+
+
+def _is_assertion(sentence: str) -> bool:
+    """A full sentence that states something: not a question, a subhead or a fragment."""
+    words = sentence.split()
+    ends_like_a_sentence = sentence.rstrip()[-1:] in '.!"”’»)'
+    return len(words) >= _MIN_CLAIM_WORDS and ends_like_a_sentence and not sentence.rstrip('"”’ ').endswith("?")
+
+
+def _is_subhead(sentence: str) -> bool:
+    return sentence.rstrip()[-1:] not in '.!?"”’»):;,'
+
+
+def _declared_basis(
+    title: str | None, lead: list[str], attributions: list[_Attribution]
+) -> tuple[tuple[str, ...] | None, str | None]:
+    """The report an article says it retells: named in its headline ("Bloomberg: ...",
+    "..., Bloomberg reports") or by an outlet verb in its first sentence."""
+    basis: tuple[str, ...] | None = None
+    if title:
+        for pattern in _TITLE_BASIS_RES:
+            match = pattern.search(title)
+            if match and not _NON_SOURCE_START.match(match["src"]) and len(match["src"].split()) <= 4:
+                basis = (match["src"],)
+                break
+    for attribution, sentence in zip(attributions, lead, strict=True):
+        chain = attribution.chain
+        if attribution.outlet_verb and chain and not _is_anonymous(chain[0]):
+            if basis is None and sentence is not lead[0]:
+                continue
+            if basis is None or _same_name(basis[0], chain[0]):
+                found = _DATE_RE.search(sentence)
+                return chain, found.group(0) if found else None
+    return basis, None
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two spellings of one organisation name ("the Harbor Ledger", "Harbor Ledger Media")."""
+    def core(name: str) -> str:
+        name = re.sub(r"^the\s+|\s+(?:ltd|inc|llc|media|group|plc|news|english)\.?$", "", name.strip(), flags=re.I)
+        return name.lower()
+
+    x, y = core(a), core(b)
+    return bool(x) and bool(y) and (x in y or y in x)
+
+
+def _names(text: str) -> list[str]:
+    found = []
+    for match in _NAME_RE.finditer(text):
+        words = match.group(0).split()
+        while words and words[0] in _NAME_STOP:
+            words = words[1:]
+        name = " ".join(words)
+        if name and name not in found and not (len(words) == 1 and match.start() == 0 and name in _NAME_STOP):
+            found.append(name)
+    return found
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+
+def _reference_date(published: str | None) -> date | None:
+    if not published or len(published) < 10:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _resolve(expression: str, sentence: str, reference: date | None) -> str | None:
+    """ISO date (or ISO week/month) for a date expression, relative to the article's date."""
+    text = expression.lower().strip()
+    future = bool(_FUTURE_RE.search(sentence))
+    if reference is None:
+        return parse_partial_date(expression) if re.search(r"\d{4}", expression) else None
+    for offset, word in ((-1, "yesterday"), (0, "today"), (1, "tomorrow")):
+        if text == word:
+            return (reference + timedelta(days=offset)).isoformat()
+    weekday = next((i for i, name in enumerate(_WEEKDAYS) if name in text), None)
+    if weekday is not None:
+        delta = (weekday - reference.weekday()) % 7
+        if text.startswith("next") or (future and not text.startswith("last")):
+            return (reference + timedelta(days=delta or 7)).isoformat()
+        return (reference - timedelta(days=(reference.weekday() - weekday) % 7)).isoformat()
+    relative = re.match(r"(last|next|this) (week|month|year)", text)
+    if relative:
+        return _relative_period(relative[1], relative[2], reference)
+    parsed = parse_partial_date(expression) if re.search(r"\d{4}", expression) else None
+    if parsed:
+        return parsed
+    return _month_day(expression, reference)
+
+
+def _relative_period(which: str, unit: str, reference: date) -> str:
+    step = {"last": -1, "this": 0, "next": 1}[which]
+    if unit == "week":
+        year, week, _ = (reference + timedelta(weeks=step)).isocalendar()
+        return f"{year}-W{week:02d}"
+    if unit == "month":
+        month_index = reference.year * 12 + reference.month - 1 + step
+        return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
+    return f"{reference.year + step:04d}"
+
+
+def _month_day(expression: str, reference: date) -> str | None:
+    """`Feb. 12` in an article dated 2025-02-18 is 2025-02-12; a date far ahead is last year's."""
+    iso = parse_partial_date(f"{expression} {reference.year}")
+    if not iso or len(iso) != 10:
+        return None
+    candidate = date.fromisoformat(iso)
+    if candidate - reference > timedelta(days=60):
+        candidate = candidate.replace(year=candidate.year - 1)
+    return candidate.isoformat()
+
+
+# -- provenance --------------------------------------------------------------------------------
+
+
+def _provenance(
+    article_id: str,
+    claims: list[Claim],
+    basis: tuple[str, ...] | None,
+    basis_date: str | None,
+    reference: date | None,
+) -> Provenance:
+    cites: dict[str, int] = {}
+    for claim in claims:
+        chain = claim.sources[1:] if claim.outlet else claim.sources
+        if chain:
+            cites[chain[0]] = cites.get(chain[0], 0) + 1
+    resolved = _resolve(basis_date, "", reference) if basis_date else None
+    return Provenance(
+        article=article_id,
+        cites=dict(sorted(cites.items(), key=lambda kv: (-kv[1], kv[0]))),
+        retelling_of=basis[0] if basis else None,
+        retelling_date=resolved or basis_date,
+    )
