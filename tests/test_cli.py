@@ -44,9 +44,7 @@ def test_ingest_folder_then_again_changes_nothing(invoke, isolated_db):
     first = [json.loads(x) for x in invoke("ingest", str(SAMPLE), "--json").stdout.splitlines()]
     assert [r["status"] for r in first] == ["added"] * 4
     assert set(first[0]) == {"id", "path", "status", "outlet", "title", "author", "published", "error"}
-    before = (
-        sqlite3.connect(isolated_db).execute("SELECT count(*), group_concat(id) FROM articles").fetchone()
-    )
+    before = sqlite3.connect(isolated_db).execute("SELECT count(*), group_concat(id) FROM articles").fetchone()
     second = [json.loads(x) for x in invoke("ingest", str(SAMPLE), "--json").stdout.splitlines()]
     assert [r["status"] for r in second] == ["unchanged"] * 4
     after = sqlite3.connect(isolated_db).execute("SELECT count(*), group_concat(id) FROM articles").fetchone()
@@ -150,8 +148,7 @@ def test_markup_and_escape_sequences_in_articles_are_neutralised(invoke, tmp_pat
     )
     invoke("ingest", str(evil))
     out = (
-        invoke("articles").stdout
-        + invoke("show", json.loads(invoke("articles", "-f", "json").stdout)[0]["id"]).stdout
+        invoke("articles").stdout + invoke("show", json.loads(invoke("articles", "-f", "json").stdout)[0]["id"]).stdout
     )
     assert "\x1b" not in out
     assert "[link=http://x]the vote[/link]" in out
@@ -179,9 +176,7 @@ def test_syndicated_copy_is_clustered_at_ingest_and_explained(invoke):
 def test_show_lists_copies(invoke):
     invoke("ingest", str(SAMPLE))
     ledger = next(
-        r
-        for r in json.loads(invoke("articles", "-f", "json").stdout)
-        if r["path"].endswith("harbor-ledger.txt")
+        r for r in json.loads(invoke("articles", "-f", "json").stdout) if r["path"].endswith("harbor-ledger.txt")
     )
     data = json.loads(invoke("show", ledger["id"], "-f", "json").stdout)
     assert [c["path"].rsplit("/", 1)[-1] for c in data["copies"]] == ["midland-courier.txt"]

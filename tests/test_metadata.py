@@ -1,7 +1,7 @@
 import pytest
 
 from basewatch.clean import clean
-from basewatch.metadata import parse_partial_date, extract
+from basewatch.metadata import extract, parse_partial_date
 from basewatch.models import Metadata
 from conftest import FIXTURES, SAMPLE
 

@@ -32,9 +32,7 @@ _ACCORDING_RE = re.compile(r"\baccording to (?P<src>[^,;.]+(?:\.[A-Z][^,;.]*)?)"
 _CITING_RE = re.compile(r"\b(?:citing|with reference to|quoting) (?P<src>[^,;]+?)(?=[,;.]|$)", re.I)
 _CITING_CLAUSE_RE = re.compile(r",?\s*\b(?:citing|with reference to|quoting) [^,;]+?(?=[,;.]|$)", re.I)
 _CITED_AS_RE = re.compile(r"(?P<outer>[^,;]+?)\s+(?:cited|quoted)\s+(?P<inner>[^,;]+?)\s+as saying", re.I)
-_TOLD_RE = re.compile(
-    r"\b(?:told|tells|tell)\s+(?P<to>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}|[a-z]+)\b"
-)
+_TOLD_RE = re.compile(r"\b(?:told|tells|tell)\s+(?P<to>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}|[a-z]+)\b")
 _INVERTED_RE = re.compile(
     r"(?:[,”\"]\s*)(?P<verb>said|says|added|told reporters|wrote|writes)\s+"
     r"(?P<src>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|for|de|al-\w+)){0,6})"
@@ -232,8 +230,7 @@ def extract(
                 names=_names(text),
                 numbers=[m.group(0) for m in _NUMBER_RE.finditer(text)],
                 dates=[
-                    {"text": m.group(0), "date": _resolve(m.group(0), text, reference)}
-                    for m in _DATE_RE.finditer(text)
+                    {"text": m.group(0), "date": _resolve(m.group(0), text, reference)} for m in _DATE_RE.finditer(text)
                 ],
                 inherited=inherited,
             )
@@ -322,7 +319,7 @@ _SUBJECT_TRAILERS = frozenset(
 
 
 def _cut_verb_phrase(words: list[str]) -> list[str]:
-    """"Foreign Minister Andrii Sybiha visited Damascus ... and later" -> the name before the verb."""
+    """ "Foreign Minister Andrii Sybiha visited Damascus ... and later" -> the name before the verb."""
     for i, word in enumerate(words[1:], 1):
         if word.islower() and word.endswith("ed") and len(word) > 4 and words[i - 1][:1].isupper():
             return words[:i]
@@ -405,6 +402,7 @@ def _declared_basis(
 
 def _same_name(a: str, b: str) -> bool:
     """Two spellings of one organisation name ("the Harbor Ledger", "Harbor Ledger Media")."""
+
     def core(name: str) -> str:
         name = re.sub(r"^the\s+|\s+(?:ltd|inc|llc|media|group|plc|news|english)\.?$", "", name.strip(), flags=re.I)
         return name.lower()

@@ -58,9 +58,7 @@ _SENTENCE_INSIDE_RE = re.compile(r"\w{2,}[.!?。！？][\"'”’»)]*\s+\S|[。
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b\S+\.(?:com|org|net|co\.uk|html?|php)\b\S*", re.I)
 _HANDLE_RE = re.compile(r"(?<!\w)[@#]\w+")
-_IMAGE_RE = re.compile(
-    r"^\[[^\]]*\.(?:jpe?g|png|gif|webp|svg)[^\]]*\]$|^\[(?:image|photo|img)[^\]]*\]$", re.I
-)
+_IMAGE_RE = re.compile(r"^\[[^\]]*\.(?:jpe?g|png|gif|webp|svg)[^\]]*\]$|^\[(?:image|photo|img)[^\]]*\]$", re.I)
 _FORM_RE = re.compile(r"_{4,}|\(BUTTON\)|^\[\s*\]|\[\s+\]\s*\[", re.I)
 _COPYRIGHT_RE = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.I)
 _BYLINE_RE = re.compile(r"^(?:by|written by|words by|text:|author:?)\s+\S", re.I)
@@ -241,12 +239,7 @@ def _units(lines: list[str]) -> list[_Unit]:
             continue
         indent = len(line) - len(line.lstrip())
         marker, body = _strip_marker(stripped)
-        if (
-            open_unit is not None
-            and not marker
-            and indent == text_indent
-            and _continues(lines[i - 1], body, width)
-        ):
+        if open_unit is not None and not marker and indent == text_indent and _continues(lines[i - 1], body, width):
             open_unit.text += " " + body
             open_unit.last = i
             blank_before = False
@@ -296,11 +289,7 @@ def _continues(previous: str, next_text: str, width: int | None) -> bool:
         first_word = next_text.split(" ", 1)[0]
         if len(previous) + 1 + len(first_word) > width - 2:
             return True
-    return (
-        len(previous) >= HAND_WRAP_MIN_CHARS
-        and next_text[:1].islower()
-        and not _SENTENCE_END_RE.search(previous)
-    )
+    return len(previous) >= HAND_WRAP_MIN_CHARS and next_text[:1].islower() and not _SENTENCE_END_RE.search(previous)
 
 
 # -- features ----------------------------------------------------------------------------------

@@ -52,9 +52,7 @@ def _reported() -> Iterator[None]:
 @app.command("clean", epilog="Example: basewatch clean page.txt --json | jq .title")
 def clean_command(
     path: Annotated[str, typer.Argument(help="A text file, or - for stdin.")],
-    as_json: Annotated[
-        bool, typer.Option("--json", help="One JSON object with metadata and removals.")
-    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object with metadata and removals.")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="Every input line with its verdict.")] = False,
 ) -> None:
     """Print the article body of one page (no database)."""
@@ -84,9 +82,7 @@ def ingest_command(
     db: DbOption = Path(DEFAULT_DB),
     outlet: Annotated[str | None, typer.Option("--outlet", help="Outlet name for every input.")] = None,
     glob: Annotated[str, typer.Option("--glob", help="File pattern inside folders.")] = "*.txt",
-    jsonl: Annotated[
-        bool, typer.Option("--jsonl", help="Inputs are JSON Lines, one article per line.")
-    ] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="Inputs are JSON Lines, one article per line.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON line per input on stdout.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Size cap per article.")] = 20_000_000,
@@ -98,9 +94,7 @@ def ingest_command(
         with Store.open(db, settings=settings) as store:
             reporter = output.IngestReporter(as_json=as_json, quiet=quiet)
             try:
-                outcomes = pipeline.ingest(
-                    store, inputs, outlet=outlet, on_outcome=reporter.record, settings=settings
-                )
+                outcomes = pipeline.ingest(store, inputs, outlet=outlet, on_outcome=reporter.record, settings=settings)
             except KeyboardInterrupt:
                 reporter.finish(interrupted=True)
                 raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
@@ -121,9 +115,7 @@ def _inputs(paths: list[str], glob: str, jsonl: bool, settings: Settings):
     return (
         item
         for source in sources
-        for item in (
-            [source] if isinstance(source, BadInput) else read.read_jsonl(source, settings.max_article_bytes)
-        )
+        for item in ([source] if isinstance(source, BadInput) else read.read_jsonl(source, settings.max_article_bytes))
     )
 
 
@@ -131,9 +123,7 @@ def _inputs(paths: list[str], glob: str, jsonl: bool, settings: Settings):
 def articles_command(
     db: DbOption = Path(DEFAULT_DB),
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help="Only published on/after (YYYY-MM-DD).")
-    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only published on/after (YYYY-MM-DD).")] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """List stored articles."""

@@ -76,10 +76,7 @@ def fingerprint(body: str, settings: Settings) -> Fingerprint:
     words = tokens(body)
     size = settings.shingle_words
     hashes = (
-        [
-            zlib.crc32(" ".join(words[i : i + size]).encode("utf-8"))
-            for i in range(max(1, len(words) - size + 1))
-        ]
+        [zlib.crc32(" ".join(words[i : i + size]).encode("utf-8")) for i in range(max(1, len(words) - size + 1))]
         if words
         else []
     )

@@ -20,9 +20,7 @@ TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
 
 _WORD_RE = re.compile(r"\w+")
 _DECOR_RE = re.compile(r"^[\s•●○◦▪☆★*+#>\-|]+|[\s|]+$")
-_FIELD_RE = re.compile(
-    r"^\s*(title|headline|author|by|byline|date|published|posted|updated)\s*:\s*(.*)$", re.I
-)
+_FIELD_RE = re.compile(r"^\s*(title|headline|author|by|byline|date|published|posted|updated)\s*:\s*(.*)$", re.I)
 _BYLINE_RE = re.compile(r"^(?:by|written by|words by|text:)\s+(.+)$", re.I)
 _NAME_STOP_RE = re.compile(
     r"\s+[-–—|·•]\s*|\s*[·•|]\s*|,\s|\s+on\s|\s+\d|\s+(?:updated|published)\b|\s+\S+@|\s{2,}", re.I
@@ -85,9 +83,7 @@ def _fields(lines: list[str]) -> dict[str, str]:
         match = _FIELD_RE.match(_clean_line(line))
         if not match:
             continue
-        key = {"headline": "title", "by": "author", "byline": "author"}.get(
-            match[1].lower(), match[1].lower()
-        )
+        key = {"headline": "title", "by": "author", "byline": "author"}.get(match[1].lower(), match[1].lower())
         key = "date" if key in ("published", "posted", "updated") else key
         value = match[2].strip() or _next_value(lines, i)
         if value and key not in found and not _FIELD_RE.match(value):

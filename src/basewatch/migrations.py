@@ -75,7 +75,38 @@ def m002_dedupe(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX merges_article ON merges(article)")
 
 
-MIGRATIONS: list[Migration] = [m001_articles, m002_dedupe]
+def m003_claims(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """CREATE TABLE claims (
+            id TEXT PRIMARY KEY,
+            article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            outlet TEXT,
+            sentence_index INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            cue TEXT,
+            sources TEXT NOT NULL,
+            anonymous INTEGER NOT NULL,
+            hedged INTEGER NOT NULL,
+            direct_quote INTEGER NOT NULL,
+            inherited INTEGER NOT NULL,
+            names TEXT NOT NULL,
+            numbers TEXT NOT NULL,
+            dates TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX claims_article ON claims(article)")
+    conn.execute("CREATE INDEX claims_outlet ON claims(outlet)")
+    conn.execute(
+        """CREATE TABLE provenance (
+            article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            cites TEXT NOT NULL,
+            retelling_of TEXT,
+            retelling_date TEXT
+        )"""
+    )
+
+
+MIGRATIONS: list[Migration] = [m001_articles, m002_dedupe, m003_claims]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

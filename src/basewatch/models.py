@@ -27,9 +27,7 @@ class CleanResult:
     @property
     def removed(self) -> list[dict]:
         return [
-            {"line": v.line, "text": v.text, "reason": v.reason}
-            for v in self.verdicts
-            if not v.kept and v.text.strip()
+            {"line": v.line, "text": v.text, "reason": v.reason} for v in self.verdicts if not v.kept and v.text.strip()
         ]
 
     @property

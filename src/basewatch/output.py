@@ -26,9 +26,7 @@ class Format(StrEnum):
 
 
 # C0/C1 controls and ESC sequences, except newline and tab, which tables and bodies need.
-_CONTROL_RE = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
-)
+_CONTROL_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 ID_COLUMNS = frozenset(["id", "article", "canonical", "cluster"])
 
@@ -60,9 +58,7 @@ def emit(rows: Sequence[dict], fmt: Format, columns: Sequence[str], title: str |
     elif fmt is Format.jsonl:
         write_jsonl(rows)
     elif fmt is Format.csv:
-        writer = csv.DictWriter(
-            sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
-        )
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for row in rows:
             writer.writerow({k: _csv_value(row.get(k)) for k in columns})
@@ -173,9 +169,7 @@ class IngestReporter:
             error(f"{outcome.path}: {outcome.error}")
         if self.progress is not None:
             done = sum(self.counts.values())
-            self.progress.update(
-                self.task, description=f"ingesting: {done} read, {self.counts['added']} added"
-            )
+            self.progress.update(self.task, description=f"ingesting: {done} read, {self.counts['added']} added")
 
     def finish(self, interrupted: bool = False) -> None:
         if self.progress is not None:
@@ -195,9 +189,7 @@ def cluster_table(records: list[dict]) -> None:
         console.print(Text("no clusters"))
         return
     for record in records:
-        head = (
-            f"{record['cluster'][7:19]}  {record['size']} article(s)  {', '.join(record['outlets']) or '—'}"
-        )
+        head = f"{record['cluster'][7:19]}  {record['size']} article(s)  {', '.join(record['outlets']) or '—'}"
         console.print(Text(safe(head), style="bold"))
         for member in record["members"]:
             mark = "★" if member["article"] == record["canonical"] else " "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
-from basewatch import dedupe, metadata
+from basewatch import claims, dedupe, metadata
 from basewatch.clean import clean
 from basewatch.errors import BadInput
 from basewatch.models import Article, CleanResult, Document, IngestOutcome, Metadata
@@ -63,9 +63,7 @@ def ingest(
     return outcomes
 
 
-def _ingest_one(
-    store: Store, item: Document | BadInput, outlet: str | None, settings: Settings
-) -> IngestOutcome:
+def _ingest_one(store: Store, item: Document | BadInput, outlet: str | None, settings: Settings) -> IngestOutcome:
     if isinstance(item, BadInput):
         path, _, reason = str(item).partition(": ")
         return IngestOutcome(path=path, status="failed", error=reason or str(item))
@@ -76,8 +74,10 @@ def _ingest_one(
     article, cleaned = analyse(item, outlet)
     if not article.body:
         return IngestOutcome(path=item.path, status="failed", id=article.id, error="no article text found")
+    found, provenance = claims.extract(article.id, article.body, article.outlet, article.title, article.published)
     with atomic(store.conn):
         store.add_article(article, item.text, cleaned)
+        store.add_claims(found, provenance)
         _cluster(store, article.id, article.body, settings)
     return _outcome(article, item.path, "added")
 

@@ -170,9 +170,7 @@ def _as_western(data: bytes) -> str | None:
     accented = [i for i, ch in enumerate(text) if ord(ch) > 127 and ch.isalpha()]
     if not accented:
         return text
-    in_runs = sum(
-        1 for i in accented if i + 1 < len(text) and ord(text[i + 1]) > 127 and text[i + 1].isalpha()
-    )
+    in_runs = sum(1 for i in accented if i + 1 < len(text) and ord(text[i + 1]) > 127 and text[i + 1].isalpha())
     return text if in_runs <= _MAX_ACCENT_RUN_SHARE * len(accented) else None
 
 

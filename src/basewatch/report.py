@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import groupby
+from pathlib import Path
 
-from basewatch import dedupe
+from basewatch import aliases, compare, dedupe
 from basewatch.store import Store
 
 
@@ -60,7 +62,131 @@ def copies(store: Store, article_id: str) -> list[dict]:
     members = [r for r in store.cluster_rows_for(cluster_id) if r["article"] != article_id]
     evidence = store.merge_evidence([article_id, *(m["article"] for m in members)])
     for member in members:
-        member["evidence"] = [
-            e for e in evidence if {e["article"], e["matched"]} == {article_id, member["article"]}
-        ]
+        member["evidence"] = [e for e in evidence if {e["article"], e["matched"]} == {article_id, member["article"]}]
     return members
+
+
+def article_facts(store: Store) -> dict[str, compare.ArticleFacts]:
+    """Outlet label, syndication cluster (when it has copies) and retold report of every article."""
+    provenance = store.provenance()
+    index = store.article_index()
+    labels = {a: compare.outlet_label(row["outlet"], row["path"]) for a, row in index.items()}
+    origin = {c["cluster"]: labels[c["canonical"]][0] for c in clusters(store, min_size=2)}
+    facts = {}
+    for article_id, row in index.items():
+        label, known = labels[article_id]
+        cluster = row["cluster"] if row["cluster"] in origin else None
+        retelling = provenance[article_id].retelling_of if article_id in provenance else None
+        facts[article_id] = compare.ArticleFacts(
+            article_id, label, known, cluster, retelling, origin.get(row["cluster"])
+        )
+    return facts
+
+
+def diff(
+    store: Store, outlets: list[str] | None = None, since: str | None = None, aliases_path: Path | None = None
+) -> dict:
+    """The outlet diff over stored claims (optionally only some outlets, or only recent articles)."""
+    facts = article_facts(store)
+    claims = [c for c in store.claims(since=since) if c.article in facts]
+    if outlets:
+        wanted = {o.lower() for o in outlets}
+        claims = [c for c in claims if facts[c.article].outlet.lower() in wanted]
+    result = compare.diff(claims, facts, aliases.load_user_aliases(aliases_path))
+    if outlets:
+        known = {o["outlet"].lower() for o in result["outlets"]}
+        result["outlets"] += [{"outlet": o, "known": False, "claims": 0} for o in outlets if o.lower() not in known]
+    return result
+
+
+def claims(
+    store: Store,
+    outlet: str | None = None,
+    source: str | None = None,
+    anonymous: bool = False,
+    hedged: bool = False,
+) -> list[dict]:
+    """Stored claims, filtered: by outlet, by a source anywhere in the chain, anonymous, hedged."""
+    found = store.claims(outlet=outlet)
+    if source:
+        needle = source.lower()
+        found = [c for c in found if any(needle in s.lower() for s in c.sources)]
+    if anonymous:
+        found = [c for c in found if c.anonymous]
+    if hedged:
+        found = [c for c in found if c.hedged]
+    return [c.to_dict() for c in found]
+
+
+def summary(store: Store, outlet: str | None = None, top: int = 8) -> list[dict]:
+    """Per outlet: its articles, its most important claims with their source chains, and who it
+    relies on. Important first: claims other independent roots corroborate, then the lead, then
+    named sources before anonymous ones."""
+    facts = article_facts(store)
+    all_claims = [c for c in store.claims() if c.article in facts]
+    corroborated = compare.corroboration(all_claims, facts)
+    provenance = store.provenance()
+    index = store.article_index()
+    by_outlet: dict[str, list] = {}
+    for claim in all_claims:
+        by_outlet.setdefault(facts[claim.article].outlet, []).append(claim)
+    for fact in facts.values():
+        by_outlet.setdefault(fact.outlet, [])
+    result = []
+    for label in sorted(by_outlet, key=str.lower):
+        if outlet and label.lower() != outlet.lower():
+            continue
+        outlet_claims = by_outlet[label]
+        ranked = sorted(outlet_claims, key=lambda c: _importance(c, corroborated))
+        articles = [a for a, f in facts.items() if f.outlet == label]
+        result.append(
+            {
+                "outlet": label,
+                "known": any(facts[a].outlet_known for a in articles),
+                "articles": [_article_line(index[a], provenance.get(a)) for a in articles],
+                "claims": [{**_claim_line(c), "corroborated_by": corroborated.get(c.id, 0)} for c in ranked[:top]],
+                "claim_count": len(outlet_claims),
+                "anonymous_share": _share(outlet_claims),
+                "relies_on": _relies_on(outlet_claims, facts),
+            }
+        )
+    return result
+
+
+def _share(outlet_claims: list) -> float:
+    return round(sum(c.anonymous for c in outlet_claims) / max(1, len(outlet_claims)), 2)
+
+
+def _importance(claim, corroborated: dict[str, int]) -> tuple:
+    return (-corroborated.get(claim.id, 0), claim.sentence_index >= 3, claim.anonymous, claim.sentence_index)
+
+
+def _article_line(row: dict, provenance) -> dict:
+    return {
+        "id": row["id"],
+        "title": row["title"],
+        "published": row["published"],
+        "retelling_of": provenance.retelling_of if provenance else None,
+        "retelling_date": provenance.retelling_date if provenance else None,
+    }
+
+
+def _claim_line(claim) -> dict:
+    return {
+        "id": claim.id,
+        "text": claim.text,
+        "sources": claim.sources,
+        "cue": claim.cue,
+        "anonymous": claim.anonymous,
+        "hedged": claim.hedged,
+        "inherited": claim.inherited,
+    }
+
+
+def _relies_on(outlet_claims: list, facts: dict) -> list[dict]:
+    """Counts of the immediate source behind each claim (the first link after the outlet)."""
+    counts: Counter[str] = Counter()
+    for claim in outlet_claims:
+        chain = claim.sources[1:] if facts[claim.article].outlet_known else claim.sources
+        counts[chain[0] if chain else "(the outlet itself)"] += 1
+    return [{"source": s, "claims": n} for s, n in counts.most_common()]

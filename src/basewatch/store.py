@@ -7,6 +7,7 @@ when it is newer than this code.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,14 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from basewatch import dedupe, migrations
+from basewatch.claims import Claim, Provenance
 from basewatch.dedupe import Assignment, Candidate, Fingerprint
 from basewatch.errors import DatabaseError, NotFound
 from basewatch.models import Article, CleanResult
 from basewatch.settings import DEFAULT_SETTINGS, Settings
 
-_ARTICLE_COLUMNS = (
-    "id, path, outlet, title, author, published, body, external_id, url, encoding, ingested_utc"
-)
+_ARTICLE_COLUMNS = "id, path, outlet, title, author, published, body, external_id, url, encoding, ingested_utc"
 _SELECT_ARTICLES = (
     "SELECT a.id, a.path, a.outlet, a.title, a.author, a.published, a.body, a.external_id, a.url, "
     "a.encoding, a.ingested_utc, m.cluster FROM articles a LEFT JOIN cluster_members m ON m.article = a.id"
@@ -72,9 +72,7 @@ class Store:
 
     @classmethod
     @contextmanager
-    def open(
-        cls, path: str | Path, *, create: bool = True, settings: Settings = DEFAULT_SETTINGS
-    ) -> Iterator[Store]:
+    def open(cls, path: str | Path, *, create: bool = True, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Store]:
         path = str(path)
         if not create and path != ":memory:" and not Path(path).exists():
             raise DatabaseError(f"{path}: no database here yet (run `basewatch ingest` first, or pass --db)")
@@ -218,9 +216,7 @@ class Store:
         )
         return {r[0] for r in rows}
 
-    def candidates(
-        self, article_id: str, fp: Fingerprint, min_shared_keys: int, limit: int
-    ) -> list[Candidate]:
+    def candidates(self, article_id: str, fp: Fingerprint, min_shared_keys: int, limit: int) -> list[Candidate]:
         """Stored articles sharing at least `min_shared_keys` index keys with `fp`, most shared first."""
         if not fp.keys:
             return []
@@ -301,7 +297,93 @@ class Store:
         return [dict(zip(keys, row, strict=True)) for row in rows]
 
     def cluster_of(self, article_id: str) -> str | None:
-        row = self.conn.execute(
-            "SELECT cluster FROM cluster_members WHERE article = ?", (article_id,)
-        ).fetchone()
+        row = self.conn.execute("SELECT cluster FROM cluster_members WHERE article = ?", (article_id,)).fetchone()
         return row[0] if row else None
+
+    # -- claims ---------------------------------------------------------------------------
+
+    def add_claims(self, claims: list[Claim], provenance: Provenance) -> None:
+        self.conn.executemany(
+            "INSERT INTO claims (id, article, outlet, sentence_index, text, cue, sources, anonymous, hedged, "
+            "direct_quote, inherited, names, numbers, dates) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    c.id,
+                    c.article,
+                    c.outlet,
+                    c.sentence_index,
+                    c.text,
+                    c.cue,
+                    json.dumps(c.sources, ensure_ascii=False),
+                    c.anonymous,
+                    c.hedged,
+                    c.direct_quote,
+                    c.inherited,
+                    json.dumps(c.names, ensure_ascii=False),
+                    json.dumps(c.numbers, ensure_ascii=False),
+                    json.dumps(c.dates, ensure_ascii=False),
+                )
+                for c in claims
+            ],
+        )
+        self.conn.execute(
+            "INSERT INTO provenance (article, cites, retelling_of, retelling_date) VALUES (?, ?, ?, ?)",
+            (
+                provenance.article,
+                json.dumps(provenance.cites, ensure_ascii=False),
+                provenance.retelling_of,
+                provenance.retelling_date,
+            ),
+        )
+
+    def claims(
+        self, outlet: str | None = None, since: str | None = None, outlets: list[str] | None = None
+    ) -> list[Claim]:
+        sql = (
+            "SELECT c.id, c.article, c.outlet, c.text, c.cue, c.sources, c.anonymous, c.hedged, c.direct_quote, "
+            "c.sentence_index, c.names, c.numbers, c.dates, c.inherited FROM claims c "
+            "JOIN articles a ON a.id = c.article WHERE 1=1"
+        )
+        args: list = []
+        if outlet:
+            sql += " AND lower(c.outlet) = lower(?)"
+            args.append(outlet)
+        if outlets:
+            sql += f" AND lower(c.outlet) IN ({','.join('?' * len(outlets))})"
+            args.extend(o.lower() for o in outlets)
+        if since:
+            sql += " AND a.published >= ?"
+            args.append(since)
+        sql += " ORDER BY a.rowid, c.sentence_index"
+        return [
+            Claim(
+                id=row[0],
+                article=row[1],
+                outlet=row[2],
+                text=row[3],
+                cue=row[4],
+                sources=json.loads(row[5]),
+                anonymous=bool(row[6]),
+                hedged=bool(row[7]),
+                direct_quote=bool(row[8]),
+                sentence_index=row[9],
+                names=json.loads(row[10]),
+                numbers=json.loads(row[11]),
+                dates=json.loads(row[12]),
+                inherited=bool(row[13]),
+            )
+            for row in self.conn.execute(sql, args)
+        ]
+
+    def provenance(self) -> dict[str, Provenance]:
+        rows = self.conn.execute("SELECT article, cites, retelling_of, retelling_date FROM provenance")
+        return {a: Provenance(a, json.loads(c), r, d) for a, c, r, d in rows}
+
+    def article_index(self) -> dict[str, dict]:
+        """id -> the fields the reports need (outlet, path, title, published, cluster)."""
+        rows = self.conn.execute(
+            "SELECT a.id, a.outlet, a.path, a.title, a.published, m.cluster FROM articles a "
+            "LEFT JOIN cluster_members m ON m.article = a.id"
+        )
+        keys = ("id", "outlet", "path", "title", "published", "cluster")
+        return {row[0]: dict(zip(keys, row, strict=True)) for row in rows}

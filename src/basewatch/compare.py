@@ -1,0 +1,466 @@
+"""Comparing outlets at the level of claims: shared, unique, conflicting, and how independent.
+
+Pure over claims and article facts. Claims are normalised to content terms with name variants
+folded, blocked by shared rare terms (never all pairs), aligned by term overlap with name
+agreement, and grouped. Evidence is counted honestly: copies in one syndication cluster and
+retellings of one report are a single independent root, however many outlets carry them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+
+from basewatch import aliases
+from basewatch.claims import Claim
+
+# Two claims state the same thing when the rarity-weighted share of the shorter one's terms found in
+# the other, plus a bonus per shared distinctive anchor (a name that is not everywhere in the story,
+# a number), reaches this score...
+MIN_ALIGN_SCORE = 0.5
+ANCHOR_BONUS = 0.15
+MIN_ALIGN_SHARED_TERMS = 3
+# ...and they are about the same matter (for conflicts) when they share this many terms.
+MIN_TOPIC_SHARED_TERMS = 2
+# Negation, date and verb conflicts need claims this closely aligned (score, %).
+CLOSE_ALIGN_PCT = 70
+MAX_CONFLICTS_PER_PAIR = 3
+# A term in more than this share of claims is too common to block on.
+MAX_BLOCK_TERM_SHARE = 0.2
+
+_WORD_RE = re.compile(r"[\w’']+")
+_STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from into over after before about as is are was were
+    be been being has have had do does did it its this that these those there their they them he she his her
+    we our you your i not no than then so such also which who whom whose what when where while would will
+    can could may might should must said says say told tells reported reports report according citing cited
+    reportedly added adds stated noted week weeks month year years monday tuesday wednesday thursday friday
+    saturday sunday today yesterday tomorrow last next this very more most other some any all each new
+    one two three per cent percent mr mrs ms dr source sources people person familiar matter""".split()
+)
+# Newsroom synonyms for the things claims are about, so paraphrases share terms.
+_SYNONYMS = {
+    "agreement": "deal", "accord": "deal", "pact": "deal", "negotiation": "talk", "airfield": "airbase",
+    "harbour": "harbor", "nearing": "near", "troop": "force", "killed": "died", "leadership": "government",
+    "administration": "government", "authority": "government",
+}  # fmt: skip
+# Titles and compass words are capitalised but identify nobody.
+_TITLE_WORDS = frozenset(
+    """president minister deputy foreign prime secretary spokesman spokeswoman spokesperson general chief
+    east west north south middle new al el former state agency news""".split()
+)
+_NEGATION_RE = re.compile(r"\b(?:not|no|never|n[o']t|denied|denies|without|none)\b|n’t\b", re.I)
+_SOURCING_NOTE_RE = re.compile(
+    r"\b(?:(?:asked|asking|who asked) not to be (?:named|identified)|not (?:authori[sz]ed|allowed) to \w+"
+    r"(?: publicly)?|declined to be (?:named|identified)|didn[’']t immediately respond|did not immediately respond"
+    r"|(?:wasn|was not)[’']?t? immediately possible)\b",
+    re.I,
+)
+_PROGRESS_RE = re.compile(
+    r"\b(?:close to (?:a |an )?(?:deal|agreement)|near(?:ing|s)? (?:a |an )?(?:deal|agreement)|"
+    r"(?:deal|agreement) (?:is|was) (?:close|near|imminent)|(?:make|reach|reached|strike|struck|seal|sealed) "
+    r"(?:a |an )?(?:deal|agreement)|agreed to|informal understanding|moving in a positive direction|"
+    r"breakthrough|progress)\b",
+    re.I,
+)
+_SETBACK_RE = re.compile(
+    r"\b(?:stalled|stalling|deadlock(?:ed)?|impasse|collapsed|broke down|broken down|unlikely to|"
+    r"struggling to|difficulties|rejected|refused|no deal|failed to|dead end|on hold)\b",
+    re.I,
+)
+_QUANTITY_RE = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|hundred)\s+(?:(?:more|fewer|extra|new|additional)\s+)?(?P<unit>[a-z]+)",
+    re.I,
+)
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100,
+}  # fmt: skip
+_DAYS_PER_UNIT = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30}
+_VERB_SUFFIX_RE = re.compile(r"(?:ed|ing)$")
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What the comparison needs to know about an article."""
+
+    id: str
+    outlet: str  # outlet name, or the file name when the outlet is unknown
+    outlet_known: bool
+    cluster: str | None
+    retelling_of: str | None
+    origin: str | None = None  # outlet of the syndication cluster's canonical article
+
+
+@dataclass
+class _View:
+    claim: Claim
+    outlet: str
+    terms: frozenset[str]
+    names: frozenset[str]
+    root: str
+
+
+def outlet_label(outlet: str | None, path: str) -> tuple[str, bool]:
+    """The outlet, or the article's file name (marked unknown) when the page named none."""
+    if outlet:
+        return outlet, True
+    return f"[{Path(path.split(':', 1)[0]).name}]", False
+
+
+def diff(
+    claims: list[Claim],
+    articles: dict[str, ArticleFacts],
+    user_aliases: aliases.UserAliases | None = None,
+    outlets: list[str] | None = None,
+) -> dict:
+    """The outlet diff: shared claims with independent roots, unique claims, conflicts, aliases."""
+    groups = aliases.build(_mentions(claims), (c.text for c in claims), user_aliases)
+    folding = aliases.folding_map(groups)
+    views = [_view(c, articles[c.article], folding) for c in claims if c.article in articles]
+    aligned = _aligned_pairs(views)
+    shared, grouped = _shared(views, aligned)
+    labels = sorted({v.outlet for v in views}, key=str.lower)
+    return {
+        "outlets": [
+            {
+                "outlet": label,
+                "known": _known(label, articles),
+                "claims": sum(v.outlet == label for v in views),
+            }
+            for label in labels
+        ],
+        "shared": shared,
+        "unique": [_unique(v) for v in views if v.claim.id not in grouped],
+        "conflicts": _conflicts(views, aligned),
+        "aliases": [g.to_dict() for g in groups],
+    }
+
+
+def corroboration(claims: list[Claim], articles: dict[str, ArticleFacts]) -> dict[str, int]:
+    """For each claim id, how many other independent roots state the same thing."""
+    folding = aliases.folding_map(aliases.build(_mentions(claims), (c.text for c in claims)))
+    views = [_view(c, articles[c.article], folding) for c in claims if c.article in articles]
+    by_id = {v.claim.id: v for v in views}
+    roots: dict[str, set[str]] = defaultdict(set)
+    for a, b, _ in _aligned_pairs(views):
+        roots[a].add(by_id[b].root)
+        roots[b].add(by_id[a].root)
+    return {cid: len(r - {by_id[cid].root}) for cid, r in roots.items()}
+
+
+def _mentions(claims: list[Claim]) -> Iterable[tuple[str, list[str]]]:
+    return ((c.article, c.names) for c in claims)
+
+
+def _known(label: str, articles: dict[str, ArticleFacts]) -> bool:
+    return any(a.outlet == label and a.outlet_known for a in articles.values())
+
+
+# -- normalising -------------------------------------------------------------------------------
+
+
+def _view(claim: Claim, article: ArticleFacts, folding: dict[str, str]) -> _View:
+    text = claim.text.lower()
+    for variant, canonical in sorted(folding.items(), key=lambda kv: -len(kv[0])):
+        if " " in variant and variant in text:
+            text = text.replace(variant, canonical)
+    terms = frozenset(_term(w, folding) for w in _WORD_RE.findall(text) if _content(w))
+    return _View(claim, article.outlet, terms - {""}, _name_tokens(claim.names, folding), _root(claim, article))
+
+
+def _name_tokens(names: list[str], folding: dict[str, str]) -> frozenset[str]:
+    """Each proper name as folded tokens, so "Russia’s Tartus naval base" and "Tartus" meet."""
+    tokens = set()
+    for name in names:
+        folded = folding.get(aliases.key(name), aliases.key(name))
+        tokens.update(_term(t, folding) for t in folded.split() if t not in _STOPWORDS and len(t) > 1)
+    return frozenset(tokens)
+
+
+def _content(word: str) -> bool:
+    return word not in _STOPWORDS and (len(word) > 2 or word.isdigit())
+
+
+def _term(word: str, folding: dict[str, str]) -> str:
+    """A comparable term: folded name variant, no possessive, crude plural removal, synonyms merged."""
+    word = folding.get(word, word).replace("’", "'")
+    word = re.sub(r"'s$", "", word)
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 4 and word.endswith("es") and word[-3] in "sxz" or word.endswith(("ches", "shes")):
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return _SYNONYMS.get(word, word)
+
+
+def _root(claim: Claim, article: ArticleFacts) -> str:
+    """The independent origin of a claim: the report it retells or cites, the original of its
+    syndication cluster, or else the outlet itself. Equal roots count once."""
+    chain = claim.sources[1:] if article.outlet_known else claim.sources
+    if article.retelling_of and (claim.inherited or any(_same(article.retelling_of, s) for s in chain[:1])):
+        return _report(article.retelling_of)
+    if chain and _is_outlet_source(claim, chain[0], article):
+        return _report(chain[0])
+    return _report(article.origin or article.outlet)
+
+
+def _report(name: str) -> str:
+    return "report:" + aliases.key(name).removeprefix("the ")
+
+
+def _is_outlet_source(claim: Claim, source: str, article: ArticleFacts) -> bool:
+    return claim.cue in ("reported", "reports", "writes", "wrote") and len(source.split()) <= 4
+
+
+def _same(a: str, b: str) -> bool:
+    x, y = aliases.key(a).removeprefix("the "), aliases.key(b).removeprefix("the ")
+    return bool(x) and (x in y or y in x)
+
+
+# -- alignment ---------------------------------------------------------------------------------
+
+
+def _aligned_pairs(views: list[_View]) -> list[tuple[str, str, dict]]:
+    """(claim id, claim id, explanation) for claims of different outlets that state the same thing.
+
+    Overlap is weighted by how rare each term is in the compared claims, so two sentences that only
+    share the story's ever-present names ("Russia", "Syria") do not count as the same claim.
+    """
+    idf = _idf(views)
+    name_df = Counter(n for v in views for n in v.names)
+    common = {n for n, c in name_df.items() if c > MAX_BLOCK_TERM_SHARE * len(views)}
+    pairs = []
+    for a, b in _candidate_pairs(views):
+        shared = a.terms & b.terms
+        smaller = min(sum(idf[t] for t in a.terms), sum(idf[t] for t in b.terms))
+        overlap = sum(idf[t] for t in shared) / max(smaller, 1e-9)
+        anchors = sorted(((a.names & b.names) - common - _TITLE_WORDS) | (_numbers(a) & _numbers(b)))
+        score = overlap + ANCHOR_BONUS * min(len(anchors), 2)
+        if len(shared) < MIN_ALIGN_SHARED_TERMS or score < MIN_ALIGN_SCORE:
+            continue
+        if a.names and b.names and not (a.names & b.names):
+            continue
+        if _stance(a.claim.text) * _stance(b.claim.text) < 0:
+            continue  # same matter, opposite stance: a conflict, not a shared claim
+        why = {
+            "score_pct": round(100 * score),
+            "overlap_pct": round(100 * overlap),
+            "anchors": anchors,
+            "shared_terms": sorted(shared)[:12],
+        }
+        pairs.append((a.claim.id, b.claim.id, why))
+    return pairs
+
+
+def _numbers(view: _View) -> set[str]:
+    """Numbers specific enough to identify a fact (not "two" or "5")."""
+    return {n.replace(",", "") for n in view.claim.numbers if any(c.isdigit() for c in n) and len(n) >= 2}
+
+
+def _idf(views: list[_View]) -> dict[str, float]:
+    df = Counter(t for v in views for t in v.terms)
+    n = len(views) + 1
+    return defaultdict(lambda: math.log(n), {t: math.log(n / c) for t, c in df.items()})
+
+
+def _candidate_pairs(views: list[_View], min_shared: int = MIN_TOPIC_SHARED_TERMS) -> Iterable[tuple[_View, _View]]:
+    """Pairs from different outlets sharing enough rare terms: an inverted index, not all pairs."""
+    df = Counter(t for v in views for t in v.terms)
+    limit = max(2, MAX_BLOCK_TERM_SHARE * len(views))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, view in enumerate(views):
+        for term in view.terms:
+            if df[term] <= limit:
+                postings[term].append(i)
+    counts: Counter[tuple[int, int]] = Counter()
+    for members in postings.values():
+        for i, j in combinations(members, 2):
+            if views[i].outlet != views[j].outlet:
+                counts[(i, j)] += 1
+    for (i, j), shared in sorted(counts.items()):
+        if shared >= min_shared:
+            yield views[i], views[j]
+
+
+def _shared(views: list[_View], aligned: list[tuple[str, str, dict]]) -> tuple[list[dict], set[str]]:
+    """Groups of aligned claims, built as stars around the best-connected claim.
+
+    Every member aligns with its group's centre, so a chain of loosely related sentences
+    (deal -> bases -> lease) never becomes one "shared claim".
+    """
+    neighbours: dict[str, dict[str, dict]] = defaultdict(dict)
+    for a, b, why in aligned:
+        neighbours[a][b] = why
+        neighbours[b][a] = why
+    by_id = {v.claim.id: v for v in views}
+    placed: set[str] = set()
+    result = []
+    order = sorted(neighbours, key=lambda c: (-len(neighbours[c]), by_id[c].claim.sentence_index, c))
+    for centre in order:
+        if centre in placed:
+            continue
+        free = [n for n in neighbours[centre] if n not in placed]
+        group = [by_id[centre], *(by_id[n] for n in free)]
+        outlets = sorted({v.outlet for v in group}, key=str.lower)
+        if len(outlets) < 2:
+            continue
+        placed.update(v.claim.id for v in group)
+        result.append(
+            {
+                "claim": by_id[centre].claim.text,
+                "outlets": outlets,
+                "independent_sources": len({v.root for v in group}),
+                "roots": sorted({v.root for v in group}),
+                "members": [_side(v) for v in group],
+                "why": [{"pair": [centre, n], **neighbours[centre][n]} for n in free],
+            }
+        )
+    result.sort(key=lambda s: (-len(s["outlets"]), -s["independent_sources"], s["claim"]))
+    return result, placed
+
+
+def _side(view: _View) -> dict:
+    return {
+        "id": view.claim.id,
+        "outlet": view.outlet,
+        "text": view.claim.text,
+        "sources": view.claim.sources,
+    }
+
+
+def _unique(view: _View) -> dict:
+    return {
+        "outlet": view.outlet,
+        "claim": view.claim.text,
+        "sources": view.claim.sources,
+        "id": view.claim.id,
+    }
+
+
+# -- conflicts ---------------------------------------------------------------------------------
+
+
+def _conflicts(views: list[_View], aligned: list[tuple[str, str, dict]]) -> list[dict]:
+    """Aligned or topic-related claims of different outlets that disagree, with the reason.
+
+    Per pair of outlets and kind of disagreement only the most closely related pair of claims is
+    reported, so one contradiction is not listed once for every sentence that repeats it.
+    """
+    close = {frozenset((a, b)) for a, b, why in aligned if why["score_pct"] >= CLOSE_ALIGN_PCT}
+    best: dict[tuple, tuple[int, dict]] = {}
+    for a, b in _conflict_candidates(views):
+        reason = _disagreement(a, b, frozenset((a.claim.id, b.claim.id)) in close)
+        if reason is None:
+            continue
+        key = (*sorted((a.outlet, b.outlet)), _conflict_key(reason, a, b))
+        closeness = len(a.terms & b.terms) + 3 * len(a.names & b.names)
+        if key in best and best[key][0] >= closeness:
+            continue
+        topic = sorted(a.names & b.names) or sorted(a.terms & b.terms)[:4]
+        best[key] = (
+            closeness,
+            {"topic": ", ".join(topic[:4]), "sides": [_side(a), _side(b)], "reason": reason},
+        )
+    ranked = sorted(best.items(), key=lambda item: -item[1][0])
+    per_pair: Counter[tuple[str, str]] = Counter()
+    result = []
+    for key, (_, conflict) in ranked:
+        if per_pair[key[:2]] < MAX_CONFLICTS_PER_PAIR:
+            per_pair[key[:2]] += 1
+            result.append(conflict)
+    return result
+
+
+def _conflict_candidates(views: list[_View]) -> Iterable[tuple[_View, _View]]:
+    """Pairs worth checking: those sharing a rare term, and every cross-outlet pair of claims that
+    take a stance (few per story, and they often share only the story's common names)."""
+    seen: set[tuple[str, str]] = set()
+    for a, b in _candidate_pairs(views, min_shared=1):
+        seen.add((a.claim.id, b.claim.id))
+        yield a, b
+    stances = [v for v in views if _stance(v.claim.text)]
+    for a, b in combinations(stances, 2):
+        if a.outlet != b.outlet and (a.claim.id, b.claim.id) not in seen and (b.claim.id, a.claim.id) not in seen:
+            yield a, b
+
+
+def _conflict_key(reason: str, a: _View, b: _View) -> str:
+    """One conflict per pair of outlets and setback ("stalled", "unlikely to"), whatever progress
+    phrase the other side used; other kinds are kept per reason."""
+    if reason.startswith("opposite stance"):
+        setback = next((_SETBACK_RE.search(v.claim.text) for v in (a, b) if _stance(v.claim.text) < 0), None)
+        return "stance:" + (setback.group(0).lower() if setback else "")
+    return reason
+
+
+def _disagreement(a: _View, b: _View, aligned: bool) -> str | None:
+    related = len(a.terms & b.terms) >= MIN_TOPIC_SHARED_TERMS and bool(a.names & b.names)
+    if not related:
+        return None
+    stance = _stance(a.claim.text), _stance(b.claim.text)
+    if stance[0] * stance[1] < 0:
+        return "opposite stance: " + " versus ".join(_stance_phrase(v.claim.text) for v in (a, b))
+    quantity = _quantity_conflict(a, b)
+    if quantity:
+        return quantity
+    if not aligned:
+        return None
+    if _negated(a.claim.text) != _negated(b.claim.text):
+        return "negation: one states it, the other denies it"
+    dates_a = {d["date"] for d in a.claim.dates if d["date"]}
+    dates_b = {d["date"] for d in b.claim.dates if d["date"]}
+    if dates_a and dates_b and not dates_a & dates_b:
+        return f"different dates for the same event: {', '.join(sorted(dates_a))} versus {', '.join(sorted(dates_b))}"
+    only_a, only_b = a.terms - b.terms, b.terms - a.terms
+    if len(only_a) == 1 and len(only_b) == 1 and all(_VERB_SUFFIX_RE.search(t) for t in only_a | only_b):
+        return f"different verbs for the same act: {next(iter(only_a))} versus {next(iter(only_b))}"
+    return None
+
+
+def _negated(text: str) -> bool:
+    """Negation in what is claimed, not in how it was sourced ("asked not to be named")."""
+    return bool(_NEGATION_RE.search(_SOURCING_NOTE_RE.sub(" ", text)))
+
+
+def _stance(text: str) -> int:
+    progress, setback = bool(_PROGRESS_RE.search(text)), bool(_SETBACK_RE.search(text))
+    return (progress and not setback) - (setback and not progress)
+
+
+def _stance_phrase(text: str) -> str:
+    match = _PROGRESS_RE.search(text) or _SETBACK_RE.search(text)
+    return f'"{match.group(0)}"' if match else "?"
+
+
+def _quantity_conflict(a: _View, b: _View) -> str | None:
+    qa, qb = _quantities(a.claim.text), _quantities(b.claim.text)
+    for unit in sorted(set(qa) & set(qb)):
+        same_quantity = unit == "duration" or unit in a.terms & b.terms
+        if same_quantity and not qa[unit] & qb[unit]:
+            left, right = (", ".join(sorted(q)) for q in (qa[unit], qb[unit]))
+            return f"different numbers for the same quantity ({unit}): {left} versus {right}"
+    return None
+
+
+def _quantities(text: str) -> dict[str, set[str]]:
+    """Number -> unit pairs; durations are compared in days ("ten days" vs "two weeks")."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for match in _QUANTITY_RE.finditer(text):
+        number, unit = match["num"].lower(), match["unit"].lower()
+        value = _NUMBER_WORDS.get(number)
+        if value is None:
+            value = float(number.replace(",", ""))
+        if unit in _DAYS_PER_UNIT:
+            found["duration"].add(f"{value * _DAYS_PER_UNIT[unit]:g} days")
+        elif unit not in _STOPWORDS:
+            found[_term(unit, {})].add(f"{value:g}")
+    return found
