@@ -76,16 +76,20 @@ def key(name: str) -> str:
 def build(
     mentions: Iterable[tuple[str, list[str]]], texts: Iterable[str], user: UserAliases | None = None
 ) -> list[AliasGroup]:
-    """Alias groups from (document id, names in it) mentions and the raw texts.
+    """Alias groups from (document id, names in one sentence) mentions and the raw texts.
 
-    A name's context is the set of other names in the same documents.
+    A name's context is the set of other names in the same documents and in the same sentences.
     """
     user = user or UserAliases()
     counts: Counter[str] = Counter()
     by_document: dict[str, set[str]] = defaultdict(set)
+    near: dict[str, set[str]] = defaultdict(set)
     for document, names in mentions:
         counts.update(names)
-        by_document[document].update(key(n) for n in names)
+        keys = {key(n) for n in names}
+        by_document[document].update(keys)
+        for name in keys:
+            near[name].update(keys - {name})
     context: dict[str, set[str]] = defaultdict(set)
     for names in by_document.values():
         for name in names:
@@ -111,7 +115,7 @@ def build(
 
     names = sorted(counts)
     _fold_prefixes(names, union)
-    _fold_spellings(names, context, union)
+    _fold_spellings(names, context, near, union)
     _fold_acronyms(texts, set(names), union)
     for canonical, variants in user.merges.items():
         for variant in variants:
@@ -128,8 +132,9 @@ def _fold_prefixes(names: list[str], union) -> None:
             union(variants[0], other, "same name with or without an article prefix")
 
 
-def _fold_spellings(names: list[str], context: dict[str, set[str]], union) -> None:
-    """Single-word names a letter or two apart whose surrounding names agree.
+def _fold_spellings(names: list[str], context: dict[str, set[str]], near: dict[str, set[str]], union) -> None:
+    """Single-word names a letter or two apart whose surrounding names agree: in the same
+    documents (several shared) and in the same sentences (at least one shared).
 
     Candidates are blocked by their first or last three letters (transliterations keep one end),
     so the comparison does not grow with the square of the vocabulary.
@@ -150,7 +155,8 @@ def _fold_spellings(names: list[str], context: dict[str, set[str]], union) -> No
                     continue  # Russia/Russian: a word and its derivative, not two spellings
                 shared = (context[ka] & context[kb]) - {ka, kb}
                 overlap = len(shared) / max(1, min(len(context[ka]), len(context[kb])))
-                if len(shared) >= MIN_SHARED_CONTEXT and overlap >= MIN_CONTEXT_OVERLAP:
+                same_sentences = (near[ka] & near[kb]) - {ka, kb}
+                if len(shared) >= MIN_SHARED_CONTEXT and overlap >= MIN_CONTEXT_OVERLAP and same_sentences:
                     union(
                         singles[ka],
                         singles[kb],

@@ -103,6 +103,7 @@ _DATE_RE = re.compile(
     r"|\b(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{4}\b",
     re.I,
 )
+_PAST_RE = re.compile(r"\b(?:after|since|said|was|were|had|\w+ed)\b", re.I)
 _FUTURE_RE = re.compile(r"\b(?:will|would|to meet|to visit|is set to|are set to|plans? to|next)\b", re.I)
 # A retelling names its basis in the headline: "Bloomberg: ..." or "..., Bloomberg reports".
 _TITLE_BASIS_RES = (
@@ -229,9 +230,7 @@ def extract(
                 sentence_index=index,
                 names=_names(text),
                 numbers=[m.group(0) for m in _NUMBER_RE.finditer(text)],
-                dates=[
-                    {"text": m.group(0), "date": _resolve(m.group(0), text, reference)} for m in _DATE_RE.finditer(text)
-                ],
+                dates=_dates(text, reference),
                 inherited=inherited,
             )
         )
@@ -417,13 +416,21 @@ def _names(text: str) -> list[str]:
         words = match.group(0).split()
         while words and words[0] in _NAME_STOP:
             words = words[1:]
-        name = " ".join(words)
+        name = re.sub(r"['’ʼ]s$", "", " ".join(words))
         if name and name not in found and not (len(words) == 1 and match.start() == 0 and name in _NAME_STOP):
             found.append(name)
     return found
 
 
 # -- dates -------------------------------------------------------------------------------------
+
+
+def _dates(text: str, reference: date | None) -> list[dict]:
+    """Each date expression with its resolved ISO form (or None), judged by the words before it."""
+    return [
+        {"text": m.group(0), "date": _resolve(m.group(0), text[max(0, m.start() - 60) : m.start()], reference)}
+        for m in _DATE_RE.finditer(text)
+    ]
 
 
 def _reference_date(published: str | None) -> date | None:
@@ -435,10 +442,14 @@ def _reference_date(published: str | None) -> date | None:
         return None
 
 
-def _resolve(expression: str, sentence: str, reference: date | None) -> str | None:
-    """ISO date (or ISO week/month) for a date expression, relative to the article's date."""
+def _resolve(expression: str, before: str, reference: date | None) -> str | None:
+    """ISO date (or ISO week/month) for a date expression, relative to the article's date.
+
+    A bare weekday is the most recent one, unless the words just before it speak of the future
+    ("will meet ... on Friday").
+    """
     text = expression.lower().strip()
-    future = bool(_FUTURE_RE.search(sentence))
+    future = bool(_FUTURE_RE.search(before)) and not _PAST_RE.search(before.split(",")[-1])
     if reference is None:
         return parse_partial_date(expression) if re.search(r"\d{4}", expression) else None
     for offset, word in ((-1, "yesterday"), (0, "today"), (1, "tomorrow")):

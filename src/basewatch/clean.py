@@ -51,6 +51,10 @@ LIST_ITEM = "list item announced by the text"
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _BULLET_RE = re.compile(r"^(?:[•●○◦▪▫■□☆★✓✔➤►▶·*+\-]|o(?=\s)|\d{1,3}[.)](?=\s))\s*")
 _HEADING_RE = re.compile(r"^#{1,6}(?:\s+|$)")
+# A date field glued to the first paragraph ("date 2024-12-13 Russia is ..."): metadata, not body.
+_LEADING_DATE_FIELD_RE = re.compile(
+    r"^(?:date|published|updated|posted)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s+(?=\S)", re.I
+)
 _STRONG_RE = re.compile(r"\*\*|__")
 _EMPHASIS_RE = re.compile(r"^[_*](?=\S)|(?<=\S)[_*]$")
 _SENTENCE_END_RE = re.compile(r"[.!?。！？…:;][\"'”’»)\]]*\s*$")
@@ -559,7 +563,7 @@ def _result(lines: list[str], units: list[_Unit], keep: set[int]) -> CleanResult
     for i, unit in enumerate(units):
         kept = i in keep and unit.kind != "bad"
         if kept:
-            paragraphs.append(unit.text)
+            paragraphs.append(unit.text if paragraphs else _LEADING_DATE_FIELD_RE.sub("", unit.text))
             prose = unit.kind in ("good", "near")
             reason = unit.reason or ("body text" if prose else "short line inside body")
         elif unit.kind == "bad":

@@ -37,6 +37,7 @@ FormatOption = Annotated[
 ]
 ARTICLE_COLUMNS = ["id", "outlet", "published", "title", "author", "path"]
 CLUSTER_COLUMNS = ["cluster", "canonical", "size", "outlets", "title"]
+CLAIM_COLUMNS = ["id", "outlet", "sources", "cue", "anonymous", "hedged", "direct_quote", "inherited", "text"]
 
 
 @contextmanager
@@ -99,11 +100,20 @@ def ingest_command(
                 reporter.finish(interrupted=True)
                 raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
             reporter.finish()
+            if not (quiet or as_json) and output.stdout_is_terminal():
+                _print_touched_summary(store, outcomes)
     failed = sum(o.status == "failed" for o in outcomes)
     if outcomes and failed == len(outcomes):
         raise typer.Exit(int(ExitCode.ERROR))
     if failed:
         raise typer.Exit(int(ExitCode.PARTIAL))
+
+
+def _print_touched_summary(store: Store, outcomes: list) -> None:
+    """The design promise: ingest ends by showing what each outlet it touched claims."""
+    touched = {o.id for o in outcomes if o.id and o.status != "failed"}
+    rows = [row for row in report.summary(store, top=5) if any(a["id"] in touched for a in row["articles"])]
+    output.summary_tree(rows)
 
 
 def _inputs(paths: list[str], glob: str, jsonl: bool, settings: Settings):
@@ -176,6 +186,64 @@ def recluster_command(db: DbOption = Path(DEFAULT_DB)) -> None:
         count = pipeline.recluster(store, Settings())
         clusters = len(report.clusters(store))
     output.note(f"reclustered {count} articles into {clusters} clusters")
+
+
+@app.command("claims", epilog="Example: basewatch claims --anonymous --format json | jq '.[].sources'")
+def claims_command(
+    db: DbOption = Path(DEFAULT_DB),
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet's claims.")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Only claims with this source in the chain.")] = None,
+    anonymous: Annotated[bool, typer.Option("--anonymous", help="Only claims resting on unnamed sources.")] = False,
+    hedged: Annotated[bool, typer.Option("--hedged", help="Only hedged claims (reportedly, may, ...).")] = False,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Every claim with its attribution chain, cue, and anonymous/hedged/quote flags."""
+    with _reported(), Store.open(db, create=False) as store:
+        rows = report.claims(store, outlet=outlet, source=source, anonymous=anonymous, hedged=hedged)
+    if fmt is Format.table:
+        output.claims_table(rows)
+    else:
+        output.emit(rows, fmt, CLAIM_COLUMNS)
+
+
+@app.command("summary", epilog="Example: basewatch summary --outlet 'Northgate Today'")
+def summary_command(
+    db: DbOption = Path(DEFAULT_DB),
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
+    top: Annotated[int, typer.Option("--top", help="Claims shown per outlet.")] = 8,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """What each outlet claims (most important first) and whom it relies on."""
+    with _reported(), Store.open(db, create=False) as store:
+        rows = report.summary(store, outlet=outlet, top=top)
+    if fmt is Format.table:
+        output.summary_tree(rows)
+    else:
+        output.emit(rows, fmt, ["outlet", "claim_count", "anonymous_share", "relies_on"])
+
+
+@app.command("diff", epilog="Example: basewatch diff --outlet Bloomberg --outlet RT --format json")
+def diff_command(
+    db: DbOption = Path(DEFAULT_DB),
+    outlets: Annotated[
+        list[str] | None, typer.Option("--outlet", help="Compare only these outlets (repeatable).")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only articles published on/after.")] = None,
+    aliases_file: Annotated[
+        Path | None, typer.Option("--aliases", help="aliases.toml (default: next to the database).")
+    ] = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Claims outlets share (with independent roots), claims only one makes, conflicts, name variants."""
+    aliases_path = aliases_file or Path(db).resolve().parent / "aliases.toml"
+    with _reported(), Store.open(db, create=False) as store:
+        result = report.diff(store, outlets=outlets, since=since, aliases_path=aliases_path)
+    if fmt is Format.table:
+        output.diff_view(result)
+    elif fmt is Format.json:
+        output.write_json(result)
+    else:
+        output.emit(output.diff_rows(result), fmt, ["section", "outlet", "claim", "detail"])
 
 
 @db_app.command("path")

@@ -29,7 +29,7 @@ MIN_ALIGN_SHARED_TERMS = 3
 MIN_TOPIC_SHARED_TERMS = 2
 # Negation, date and verb conflicts need claims this closely aligned (score, %).
 CLOSE_ALIGN_PCT = 70
-MAX_CONFLICTS_PER_PAIR = 3
+MAX_CONFLICTS_PER_PAIR = 5
 # A term in more than this share of claims is too common to block on.
 MAX_BLOCK_TERM_SHARE = 0.2
 
@@ -84,6 +84,7 @@ _NUMBER_WORDS = {
     "fifty": 50, "hundred": 100,
 }  # fmt: skip
 _DAYS_PER_UNIT = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30}
+_CORPORATE_SUFFIXES = frozenset("ltd inc llc plc co corp media group news english online digital".split())
 _VERB_SUFFIX_RE = re.compile(r"(?:ed|ing)$")
 
 
@@ -214,7 +215,13 @@ def _root(claim: Claim, article: ArticleFacts) -> str:
 
 
 def _report(name: str) -> str:
-    return "report:" + aliases.key(name).removeprefix("the ")
+    """Root key of a named report: "the Harbor Ledger" and "Harbor Ledger Media" are one."""
+    words = name.lower().replace("’", "'").split()
+    while words and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1].strip(".") in _CORPORATE_SUFFIXES:
+        words = words[:-1]
+    return "report:" + " ".join(words)
 
 
 def _is_outlet_source(claim: Claim, source: str, article: ArticleFacts) -> bool:
@@ -361,7 +368,10 @@ def _conflicts(views: list[_View], aligned: list[tuple[str, str, dict]]) -> list
         reason = _disagreement(a, b, frozenset((a.claim.id, b.claim.id)) in close)
         if reason is None:
             continue
-        key = (*sorted((a.outlet, b.outlet)), _conflict_key(reason, a, b))
+        # Keyed by independent roots: a syndicated copy repeats its original's conflict, not a new one.
+        # Two retellings of one report that disagree are still two outlets contradicting each other.
+        pair = sorted((a.root, b.root)) if a.root != b.root else sorted((a.outlet, b.outlet))
+        key = (*pair, _conflict_key(reason, a, b))
         closeness = len(a.terms & b.terms) + 3 * len(a.names & b.names)
         if key in best and best[key][0] >= closeness:
             continue
@@ -403,8 +413,9 @@ def _conflict_key(reason: str, a: _View, b: _View) -> str:
 
 
 def _disagreement(a: _View, b: _View, aligned: bool) -> str | None:
-    related = len(a.terms & b.terms) >= MIN_TOPIC_SHARED_TERMS and bool(a.names & b.names)
-    if not related:
+    shared_terms = a.terms & b.terms
+    names_agree = bool(a.names & b.names) or not (a.names and b.names)
+    if len(shared_terms) < MIN_TOPIC_SHARED_TERMS or not names_agree:
         return None
     stance = _stance(a.claim.text), _stance(b.claim.text)
     if stance[0] * stance[1] < 0:

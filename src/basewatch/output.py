@@ -38,6 +38,10 @@ def safe(text: object) -> str:
     return _CONTROL_RE.sub("", "" if text is None else str(text))
 
 
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
 def stdout_console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
@@ -203,3 +207,107 @@ def cluster_table(records: list[dict]) -> None:
                 f"openings {ev['lead_match_pct']:.0f}% alike, {ev['shared_shingles']} shared 5-word spans"
             )
             console.print(Text(why, style="dim"))
+
+
+def _chain(sources: list[str]) -> str:
+    return " › ".join(safe(s) for s in sources) or "—"
+
+
+def _flags(claim: dict) -> str:
+    marks = [("anonymous", "anon"), ("hedged", "hedged"), ("direct_quote", "quote"), ("inherited", "inherited")]
+    return " ".join(label for key, label in marks if claim.get(key))
+
+
+def claims_table(rows: list[dict]) -> None:
+    table = Table(header_style="bold", show_lines=False)
+    for column in ("claim", "outlet", "source chain", "cue", "flags", "text"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            Text(row["id"][7:19] + row["id"][row["id"].index("#") :]),
+            Text(safe(row["outlet"] or "—")),
+            Text(_chain(row["sources"])),
+            Text(safe(row["cue"] or "—")),
+            Text(_flags(row), style="yellow"),
+            Text(safe(row["text"])),
+        )
+    stdout_console().print(table)
+
+
+def summary_tree(rows: list[dict]) -> None:
+    """Per outlet: articles, top claims with their chains, and whom it relies on."""
+    from rich.tree import Tree
+
+    console = stdout_console()
+    if not rows:
+        console.print(Text("no articles"))
+        return
+    for row in rows:
+        label = safe(row["outlet"]) + ("" if row["known"] else "  (outlet unknown: file name)")
+        tree = Tree(Text(label, style="bold"))
+        for article in row["articles"]:
+            retold = f"  — retells {safe(article['retelling_of'])}" if article["retelling_of"] else ""
+            when = f" ({article['retelling_date']})" if article["retelling_date"] and retold else ""
+            tree.add(Text(f"{safe(article['title'] or article['id'][7:19])}{retold}{when}", style="cyan"))
+        claims = tree.add(Text(f"claims ({row['claim_count']}, {row['anonymous_share']:.0%} anonymous)"))
+        for claim in row["claims"]:
+            extra = f"  [+{claim['corroborated_by']} independent]" if claim["corroborated_by"] else ""
+            node = claims.add(Text(safe(claim["text"]) + extra))
+            node.add(
+                Text("← " + _chain(claim["sources"]) + (f"  ({_flags(claim)})" if _flags(claim) else ""), style="dim")
+            )
+        relies = ", ".join(f"{safe(r['source'])} {r['claims']}" for r in row["relies_on"][:6])
+        tree.add(Text("relies on: " + relies, style="magenta"))
+        console.print(tree)
+
+
+def diff_rows(result: dict) -> list[dict]:
+    """The diff flattened to one row per item, for jsonl and csv."""
+    rows = [
+        {"section": "shared", "outlet": ", ".join(s["outlets"]), "claim": s["claim"],
+         "detail": f"{s['independent_sources']} independent source(s)"}
+        for s in result["shared"]
+    ]  # fmt: skip
+    rows += [{"section": "unique", "outlet": u["outlet"], "claim": u["claim"], "detail": _chain(u["sources"])}
+             for u in result["unique"]]  # fmt: skip
+    rows += [
+        {"section": "conflict", "outlet": " vs ".join(x["outlet"] for x in c["sides"]),
+         "claim": " ⟷ ".join(x["text"] for x in c["sides"]), "detail": c["reason"]}
+        for c in result["conflicts"]
+    ]  # fmt: skip
+    rows += [{"section": "alias", "outlet": "", "claim": a["canonical"], "detail": ", ".join(a["variants"])}
+             for a in result["aliases"]]  # fmt: skip
+    return rows
+
+
+def diff_view(result: dict) -> None:
+    console = stdout_console()
+    outlets = ", ".join(safe(o["outlet"]) + ("" if o["known"] else " (unknown outlet)") for o in result["outlets"])
+    console.print(Text(f"Outlets: {outlets}", style="bold"))
+    console.rule("Shared claims")
+    for item in result["shared"]:
+        head = f"{safe(item['claim'])}"
+        console.print(Text(head))
+        console.print(
+            Text(f"   carried by {', '.join(item['outlets'])} — {item['independent_sources']} independent source(s)",
+                 style="green")
+        )  # fmt: skip
+    console.rule("Only one outlet")
+    for outlet in result["outlets"]:
+        mine = [u for u in result["unique"] if u["outlet"] == outlet["outlet"]]
+        if mine:
+            console.print(Text(f"{safe(outlet['outlet'])} ({len(mine)})", style="bold"))
+            for item in mine[:8]:
+                console.print(Text(f" • {safe(item['claim'])}  ← {_chain(item['sources'])}"))
+            if len(mine) > 8:
+                console.print(Text(f"   … {len(mine) - 8} more (--format json for all)", style="dim"))
+    console.rule("Conflicts")
+    for conflict in result["conflicts"]:
+        console.print(Text(f"{safe(conflict['reason'])}  [{safe(conflict['topic'])}]", style="red"))
+        for side in conflict["sides"]:
+            console.print(Text(f"   {safe(side['outlet'])}: {safe(side['text'])}  ← {_chain(side['sources'])}"))
+    console.rule("Name variants folded")
+    for alias in result["aliases"]:
+        console.print(
+            Text(f"{safe(alias['canonical'])} = {', '.join(map(safe, alias['variants']))}  ({alias['reason']})")
+        )
