@@ -39,3 +39,23 @@ def shared_or_skip(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not present (the shared corpus is only on the team's machines)")
     return path
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true", help="rewrite tests/fixtures/expected/*.json")
+
+
+@pytest.fixture
+def golden(request):
+    """Compare JSON with a golden file; `pytest --update-goldens` rewrites it (review the diff)."""
+    import json
+
+    def check(name: str, value) -> None:
+        path = FIXTURES / "expected" / name
+        text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        if request.config.getoption("--update-goldens") or not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        assert json.loads(path.read_text(encoding="utf-8")) == json.loads(text)
+
+    return check

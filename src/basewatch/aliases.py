@@ -25,6 +25,7 @@ MIN_SPELLING_SIMILARITY = 0.8
 # ...and fold only if the names around them agree: this many shared, this share of the smaller set.
 MIN_SHARED_CONTEXT = 2
 MIN_CONTEXT_OVERLAP = 0.3
+MIN_SENTENCE_AGREEMENT = 0.5
 MIN_NAME_CHARS = 4
 
 _POSSESSIVE_RE = re.compile(r"['’ʼ]s?$")
@@ -84,12 +85,14 @@ def build(
     counts: Counter[str] = Counter()
     by_document: dict[str, set[str]] = defaultdict(set)
     near: dict[str, set[str]] = defaultdict(set)
+    sentences: dict[str, list[set[str]]] = defaultdict(list)
     for document, names in mentions:
         counts.update(names)
         keys = {key(n) for n in names}
         by_document[document].update(keys)
         for name in keys:
             near[name].update(keys - {name})
+            sentences[name].append(keys - {name})
     context: dict[str, set[str]] = defaultdict(set)
     for names in by_document.values():
         for name in names:
@@ -115,7 +118,7 @@ def build(
 
     names = sorted(counts)
     _fold_prefixes(names, union)
-    _fold_spellings(names, context, near, union)
+    _fold_spellings(names, context, sentences, union)
     _fold_acronyms(texts, set(names), union)
     for canonical, variants in user.merges.items():
         for variant in variants:
@@ -132,9 +135,12 @@ def _fold_prefixes(names: list[str], union) -> None:
             union(variants[0], other, "same name with or without an article prefix")
 
 
-def _fold_spellings(names: list[str], context: dict[str, set[str]], near: dict[str, set[str]], union) -> None:
-    """Single-word names a letter or two apart whose surrounding names agree: in the same
-    documents (several shared) and in the same sentences (at least one shared).
+def _fold_spellings(
+    names: list[str], context: dict[str, set[str]], sentences: dict[str, list[set[str]]], union
+) -> None:
+    """Single-word names a letter or two apart whose surroundings agree: several names shared
+    across their documents, and most sentences naming either one also name something the other
+    is named with (Tartus and Tarsus are one letter apart and are different cities).
 
     Candidates are blocked by their first or last three letters (transliterations keep one end),
     so the comparison does not grow with the square of the vocabulary.
@@ -155,13 +161,24 @@ def _fold_spellings(names: list[str], context: dict[str, set[str]], near: dict[s
                     continue  # Russia/Russian: a word and its derivative, not two spellings
                 shared = (context[ka] & context[kb]) - {ka, kb}
                 overlap = len(shared) / max(1, min(len(context[ka]), len(context[kb])))
-                same_sentences = (near[ka] & near[kb]) - {ka, kb}
-                if len(shared) >= MIN_SHARED_CONTEXT and overlap >= MIN_CONTEXT_OVERLAP and same_sentences:
+                agree = min(
+                    _sentence_agreement(sentences[ka], context[kb]), _sentence_agreement(sentences[kb], context[ka])
+                )
+                if (
+                    len(shared) >= MIN_SHARED_CONTEXT
+                    and overlap >= MIN_CONTEXT_OVERLAP
+                    and agree >= MIN_SENTENCE_AGREEMENT
+                ):
                     union(
                         singles[ka],
                         singles[kb],
                         f"spelling variants in the same context ({', '.join(sorted(shared)[:3])})",
                     )
+
+
+def _sentence_agreement(own: list[set[str]], other_context: set[str]) -> float:
+    """Share of a name's sentences that mention something also found around the other name."""
+    return sum(1 for names in own if names & other_context) / max(1, len(own))
 
 
 def _fold_acronyms(texts: Iterable[str], names: set[str], union) -> None:

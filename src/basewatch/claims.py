@@ -27,6 +27,7 @@ _SPEECH_VERBS = (
     "revealed|disclosed|mentioned|emphasized|emphasised|clarified|urged|stressed|pledged|vowed"
 )
 _OUTLET_VERBS = frozenset("reported reports report writes wrote write".split())
+_OUTLET_VERB_RE = re.compile(r"\b(?:reported|reports|writes|wrote)\b")
 _VERB_RE = re.compile(rf"\b(?P<verb>{_SPEECH_VERBS})\b")
 _ACCORDING_RE = re.compile(r"\baccording to (?P<src>[^,;.]+(?:\.[A-Z][^,;.]*)?)", re.I)
 _CITING_RE = re.compile(r"\b(?:citing|with reference to|quoting) (?P<src>[^,;]+?)(?=[,;.]|$)", re.I)
@@ -35,7 +36,7 @@ _CITED_AS_RE = re.compile(r"(?P<outer>[^,;]+?)\s+(?:cited|quoted)\s+(?P<inner>[^
 _TOLD_RE = re.compile(r"\b(?:told|tells|tell)\s+(?P<to>(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}|[a-z]+)\b")
 _INVERTED_RE = re.compile(
     r"(?:[,”\"]\s*)(?P<verb>said|says|added|told reporters|wrote|writes)\s+"
-    r"(?P<src>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|for|de|al-\w+)){0,6})"
+    r"(?P<src>(?:the\s+)?(?:[a-z]+\s+){0,3}[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|for|de|al-\w+)){0,6})"
 )
 _TRAILING_RE = re.compile(
     rf",[\"”’]?\s*(?P<src>[^,;\"“”]{{2,80}}?)\s+(?P<verb>{_SPEECH_VERBS})\b(?:\s+(?:reporters|journalists))?"
@@ -302,15 +303,20 @@ def _subject(before_verb: str) -> str | None:
         words = words[:-1]
     words = _cut_verb_phrase(words)
     candidate = " ".join(words)
-    if not words or len(words) > 12 or _NON_SOURCE_START.match(candidate):
+    if not words or len(words) > 12 or _NON_SOURCE_START.match(candidate) or candidate.lower() in _DETERMINERS:
         return None
     if words[0].lower() in ("and", "but", "as", "while", "when", "after", "before", "because", "if"):
         return None
-    if not (_looks_named(candidate) or _SOURCE_NOUN_RE.search(candidate) or candidate.lower() in _PRONOUNS):
+    determined = words[0].lower() in _DETERMINERS and 2 <= len(words) <= 6  # "the mayor", "two officials"
+    named = _looks_named(candidate) or bool(_SOURCE_NOUN_RE.search(candidate))
+    if not (determined or named or candidate.lower() in _PRONOUNS):
         return None
     return _tidy(candidate)
 
 
+_DETERMINERS = frozenset(
+    """the a an his her its their our one two three four five several some many most local senior top""".split()
+)
 _SUBJECT_TRAILERS = frozenset(
     """has have had also later then previously reportedly allegedly once again publicly was were is are
     has been have been repeatedly""".split()
@@ -319,9 +325,14 @@ _SUBJECT_TRAILERS = frozenset(
 
 def _cut_verb_phrase(words: list[str]) -> list[str]:
     """ "Foreign Minister Andrii Sybiha visited Damascus ... and later" -> the name before the verb."""
+    if not words or words[0].lower() in _DETERMINERS:
+        return words
     for i, word in enumerate(words[1:], 1):
-        if word.islower() and word.endswith("ed") and len(word) > 4 and words[i - 1][:1].isupper():
+        if not word.islower():
+            continue
+        if word.endswith("ed") and len(word) > 4 and all(w[:1].isupper() for w in words[:i]):
             return words[:i]
+        break
     return words
 
 
@@ -394,9 +405,15 @@ def _declared_basis(
             if basis is None and sentence is not lead[0]:
                 continue
             if basis is None or _same_name(basis[0], chain[0]):
-                found = _DATE_RE.search(sentence)
-                return chain, found.group(0) if found else None
+                return chain, _report_date(sentence)
     return basis, None
+
+
+def _report_date(sentence: str) -> str | None:
+    """The date the attribution clause gives ("Bloomberg reported on Feb. 17"), not the claim's own."""
+    verb = _OUTLET_VERB_RE.search(sentence)
+    found = _DATE_RE.search(sentence, verb.end()) if verb else None
+    return found.group(0) if found else None
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -32,6 +32,7 @@ CLOSE_ALIGN_PCT = 70
 MAX_CONFLICTS_PER_PAIR = 5
 # A term in more than this share of claims is too common to block on.
 MAX_BLOCK_TERM_SHARE = 0.2
+MIN_BLOCK_TERM_LIMIT = 5
 
 _WORD_RE = re.compile(r"[\w’']+")
 _STOPWORDS = frozenset(
@@ -256,8 +257,8 @@ def _aligned_pairs(views: list[_View]) -> list[tuple[str, str, dict]]:
             continue
         if a.names and b.names and not (a.names & b.names):
             continue
-        if _stance(a.claim.text) * _stance(b.claim.text) < 0:
-            continue  # same matter, opposite stance: a conflict, not a shared claim
+        if _stance(a.claim.text) * _stance(b.claim.text) < 0 or _quantity_conflict(a, b):
+            continue  # same matter, but they disagree: a conflict, not a shared claim
         why = {
             "score_pct": round(100 * score),
             "overlap_pct": round(100 * overlap),
@@ -274,15 +275,17 @@ def _numbers(view: _View) -> set[str]:
 
 
 def _idf(views: list[_View]) -> dict[str, float]:
-    df = Counter(t for v in views for t in v.terms)
-    n = len(views) + 1
+    distinct = {v.terms for v in views}
+    df = Counter(t for terms in distinct for t in terms)
+    n = len(distinct) + 1
     return defaultdict(lambda: math.log(n), {t: math.log(n / c) for t, c in df.items()})
 
 
 def _candidate_pairs(views: list[_View], min_shared: int = MIN_TOPIC_SHARED_TERMS) -> Iterable[tuple[_View, _View]]:
     """Pairs from different outlets sharing enough rare terms: an inverted index, not all pairs."""
-    df = Counter(t for v in views for t in v.terms)
-    limit = max(2, MAX_BLOCK_TERM_SHARE * len(views))
+    distinct = {v.terms for v in views}  # syndicated copies repeat sentences: count each text once
+    df = Counter(t for terms in distinct for t in terms)
+    limit = max(MIN_BLOCK_TERM_LIMIT, MAX_BLOCK_TERM_SHARE * len(distinct))
     postings: dict[str, list[int]] = defaultdict(list)
     for i, view in enumerate(views):
         for term in view.terms:
