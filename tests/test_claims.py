@@ -173,3 +173,14 @@ def test_names_numbers_and_claim_ids():
     assert claim.numbers == ["212", "18"]
     assert "Norrhaven" in " ".join(claim.names) and "MV Albatross" in claim.names
     assert claim.id == "sha256:test#0"
+
+
+def test_fallback_splitter_agrees_on_abbreviations_and_quotes():
+    from basewatch.claims import _split, split_syntok
+
+    text = (
+        "The U.S. Navy said on Feb. 17 that Gen. Smith would visit. He arrived in Washington, D.C. and met "
+        'officials. "We are ready," he said. Prices rose 3.5 per cent.'
+    )
+    assert _split(text) == split_syntok(text)
+    assert len(_split(text)) == 4

