@@ -13,9 +13,9 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
-from basewatch.metadata import parse_partial_date
-
 from syntok import segmenter
+
+from basewatch.metadata import parse_partial_date
 
 
 def split_syntok(paragraph: str) -> list[str]:
