@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from basewatch import output, pipeline, read, report
-from basewatch.errors import BadInput, BasewatchError, ExitCode
+from basewatch.errors import BadInput, BasewatchError, ExitCode, UsageError
 from basewatch.output import Format
 from basewatch.settings import Settings
 from basewatch.store import Store
@@ -40,6 +40,14 @@ CLUSTER_COLUMNS = ["cluster", "canonical", "size", "outlets", "title"]
 CLAIM_COLUMNS = ["id", "outlet", "sources", "cue", "anonymous", "hedged", "direct_quote", "inherited", "text"]
 
 
+def _settings(**overrides) -> Settings:
+    """Settings for this run; BASEWATCH_BUSY_TIMEOUT_MS sets how long to wait for a locked database."""
+    wait = os.environ.get("BASEWATCH_BUSY_TIMEOUT_MS", "")
+    if wait.isdigit():
+        overrides.setdefault("busy_timeout_ms", int(wait))
+    return Settings(**overrides)
+
+
 @contextmanager
 def _reported() -> Iterator[None]:
     """Turn core errors into one line on stderr and the documented exit code."""
@@ -58,7 +66,7 @@ def clean_command(
 ) -> None:
     """Print the article body of one page (no database)."""
     with _reported():
-        document = read.read_source(read.Source(path), Settings().max_article_bytes)
+        document = read.read_source(read.Source(path), _settings().max_article_bytes)
         article, cleaned = pipeline.analyse(document)
     if explain:
         output.explain(cleaned)
@@ -89,7 +97,7 @@ def ingest_command(
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Size cap per article.")] = 20_000_000,
 ) -> None:
     """Read, clean and store articles; re-ingesting the same text changes nothing."""
-    settings = Settings(max_article_bytes=max_bytes)
+    settings = _settings(max_article_bytes=max_bytes)
     with _reported():
         inputs = _inputs(paths, glob, jsonl, settings)
         with Store.open(db, settings=settings) as store:
@@ -118,7 +126,7 @@ def _print_touched_summary(store: Store, outcomes: list) -> None:
 
 def _inputs(paths: list[str], glob: str, jsonl: bool, settings: Settings):
     if paths.count(read.STDIN) > 1:
-        raise BadInput("stdin (-) can be given only once")
+        raise UsageError("stdin (-) can be given only once")
     sources = read.discover(paths, glob)
     if not jsonl:
         return pipeline.documents(sources, settings)
@@ -137,7 +145,7 @@ def articles_command(
     fmt: FormatOption = Format.table,
 ) -> None:
     """List stored articles."""
-    with _reported(), Store.open(db, create=False) as store:
+    with _reported(), Store.open(db, create=False, settings=_settings()) as store:
         rows = [a.summary_dict() for a in store.articles(outlet=outlet, since=since)]
     output.emit(rows, fmt, ARTICLE_COLUMNS)
 
@@ -150,7 +158,7 @@ def show_command(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Show one article: metadata, clean body and, with --removed, what was stripped."""
-    with _reported(), Store.open(db, create=False) as store:
+    with _reported(), Store.open(db, create=False, settings=_settings()) as store:
         article = store.article(article_id)
         record = article.to_dict()
         record["copies"] = report.copies(store, article.id)
@@ -169,7 +177,7 @@ def clusters_command(
 
     --format jsonl prints one line per article: {article, external_id, path, cluster, canonical}.
     """
-    with _reported(), Store.open(db, create=False) as store:
+    with _reported(), Store.open(db, create=False, settings=_settings()) as store:
         records = report.clusters(store, min_size=min_size)
     if fmt is Format.jsonl:
         output.write_jsonl(report.membership(records))
@@ -182,8 +190,8 @@ def clusters_command(
 @app.command("recluster", epilog="Example: basewatch recluster")
 def recluster_command(db: DbOption = Path(DEFAULT_DB)) -> None:
     """Rebuild every cluster from the stored bodies (after a threshold change), in one transaction."""
-    with _reported(), Store.open(db, create=False) as store:
-        count = pipeline.recluster(store, Settings())
+    with _reported(), Store.open(db, create=False, settings=_settings()) as store:
+        count = pipeline.recluster(store, _settings())
         clusters = len(report.clusters(store))
     output.note(f"reclustered {count} articles into {clusters} clusters")
 
@@ -198,7 +206,7 @@ def claims_command(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Every claim with its attribution chain, cue, and anonymous/hedged/quote flags."""
-    with _reported(), Store.open(db, create=False) as store:
+    with _reported(), Store.open(db, create=False, settings=_settings()) as store:
         rows = report.claims(store, outlet=outlet, source=source, anonymous=anonymous, hedged=hedged)
     if fmt is Format.table:
         output.claims_table(rows)
@@ -214,7 +222,7 @@ def summary_command(
     fmt: FormatOption = Format.table,
 ) -> None:
     """What each outlet claims (most important first) and whom it relies on."""
-    with _reported(), Store.open(db, create=False) as store:
+    with _reported(), Store.open(db, create=False, settings=_settings()) as store:
         rows = report.summary(store, outlet=outlet, top=top)
     if fmt is Format.table:
         output.summary_tree(rows)
@@ -236,7 +244,7 @@ def diff_command(
 ) -> None:
     """Claims outlets share (with independent roots), claims only one makes, conflicts, name variants."""
     aliases_path = aliases_file or Path(db).resolve().parent / "aliases.toml"
-    with _reported(), Store.open(db, create=False) as store:
+    with _reported(), Store.open(db, create=False, settings=_settings()) as store:
         result = report.diff(store, outlets=outlets, since=since, aliases_path=aliases_path)
     if fmt is Format.table:
         output.diff_view(result)
@@ -255,7 +263,7 @@ def db_path_command(db: DbOption = Path(DEFAULT_DB)) -> None:
 @db_app.command("status")
 def db_status_command(db: DbOption = Path(DEFAULT_DB), fmt: FormatOption = Format.table) -> None:
     """Schema version, migrations and counts."""
-    with _reported(), Store.open(db, create=False) as store:
+    with _reported(), Store.open(db, create=False, settings=_settings()) as store:
         status = store.status()
     if fmt is Format.table:
         output.emit([{"key": k, "value": v} for k, v in status.items()], fmt, ["key", "value"])

@@ -18,7 +18,12 @@ class BasewatchError(Exception):
 
 
 class BadInput(BasewatchError):
-    """An input file or stream that cannot be read as an article."""
+    """An input file or stream that cannot be read as an article: which one, and why."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
 
 
 class DatabaseError(BasewatchError):

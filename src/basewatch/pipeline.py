@@ -65,17 +65,18 @@ def ingest(
 
 def _ingest_one(store: Store, item: Document | BadInput, outlet: str | None, settings: Settings) -> IngestOutcome:
     if isinstance(item, BadInput):
-        path, _, reason = str(item).partition(": ")
-        return IngestOutcome(path=path, status="failed", error=reason or str(item))
+        return IngestOutcome(path=item.path, status="failed", error=item.reason)
     article_id = content_id(item.text)
     if store.has_article(article_id):
-        existing = store.article(article_id)
-        return _outcome(existing, item.path, "unchanged")
+        return _outcome(store.article(article_id), item.path, "unchanged")
     article, cleaned = analyse(item, outlet)
     if not article.body:
         return IngestOutcome(path=item.path, status="failed", id=article.id, error="no article text found")
     found, provenance = claims.extract(article.id, article.body, article.outlet, article.title, article.published)
     with atomic(store.conn):
+        # Checked again under the write lock: another process may have stored it meanwhile.
+        if store.has_article(article.id):
+            return _outcome(article, item.path, "unchanged")
         store.add_article(article, item.text, cleaned)
         store.add_claims(found, provenance)
         _cluster(store, article.id, article.body, settings)

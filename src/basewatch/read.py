@@ -25,8 +25,11 @@ from basewatch.models import Document, Metadata
 STDIN = "-"
 # BOM-less UTF-16 shows as NULs in every other byte; checked before the binary test.
 _UTF16_NUL_SHARE = 0.3
-# Share of control characters above which a decoded text is binary, not an article.
-_MAX_CONTROL_SHARE = 0.02
+# Share of control characters above which a decoded text is binary, not an article (terminal logs
+# full of escape codes are still text; NUL bytes never are).
+_MAX_CONTROL_SHARE = 0.1
+# Valid multi-byte characters needed per undecodable byte to keep reading a file as UTF-8.
+_MIN_VALID_PER_DAMAGED = 2
 # Share of accented letters followed by another accented letter above which cp1252 is mojibake.
 _MAX_ACCENT_RUN_SHARE = 0.3
 
@@ -52,10 +55,10 @@ def discover(paths: list[str], pattern: str = "*.txt") -> Iterator[Source | BadI
         try:
             mode = path.stat().st_mode
         except FileNotFoundError:
-            yield BadInput(f"{raw}: no such file or directory")
+            yield BadInput(_display(raw), "no such file or directory")
             continue
         except OSError as exc:
-            yield BadInput(f"{raw}: {exc.strerror or exc}")
+            yield BadInput(_display(raw), _os_reason(exc))
             continue
         if stat.S_ISDIR(mode):
             yield from _walk(path, pattern)
@@ -82,14 +85,14 @@ def _walk(root: Path, pattern: str) -> Iterator[Source | BadInput]:
                 if Path(name).match(pattern):
                     yield Source(os.path.join(dirpath, name))
     except OSError as exc:
-        yield BadInput(f"{exc.filename or root}: {exc.strerror or exc}")
+        yield BadInput(_display(str(exc.filename or root)), _os_reason(exc))
 
 
 def read_source(source: Source, max_bytes: int) -> Document:
     """Read and decode one source into a Document, or raise BadInput."""
     data = _read_bytes(source, max_bytes)
     text, encoding = decode(data, source.path)
-    return Document(path=source.path, text=text, encoding=encoding)
+    return Document(path=_display(source.path), text=text, encoding=encoding)
 
 
 def _read_bytes(source: Source, max_bytes: int) -> bytes:
@@ -99,13 +102,13 @@ def _read_bytes(source: Source, max_bytes: int) -> bytes:
     else:
         try:
             if not stat.S_ISREG(os.stat(source.path).st_mode):
-                raise BadInput(f"{name}: not a regular file")
+                raise BadInput(name, "not a regular file")
             with open(source.path, "rb") as fh:
                 data = fh.read(max_bytes + 1)
         except OSError as exc:
-            raise BadInput(f"{name}: {exc.strerror or exc}") from None
+            raise BadInput(name, _os_reason(exc)) from None
     if len(data) > max_bytes:
-        raise BadInput(f"{name}: larger than the {max_bytes:,}-byte limit (--max-bytes)")
+        raise BadInput(name, f"larger than the {max_bytes:,}-byte limit (--max-bytes)")
     return data
 
 
@@ -113,14 +116,14 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     """Decode article bytes: BOMs first, then UTF-8, then a detector; reject binary."""
     name = _display(name)
     if not data.strip():
-        raise BadInput(f"{name}: empty file")
+        raise BadInput(name, "empty file")
     text, encoding = _decode_known(data) or _decode_detected(data, name)
     text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
-    if controls > _MAX_CONTROL_SHARE * len(text):
-        raise BadInput(f"{name}: looks binary, not text")
+    if "\x00" in text or controls > _MAX_CONTROL_SHARE * len(text):
+        raise BadInput(name, "looks binary, not text")
     if not text.strip():
-        raise BadInput(f"{name}: empty file")
+        raise BadInput(name, "empty file")
     return text, encoding
 
 
@@ -139,12 +142,25 @@ def _decode_known(data: bytes) -> tuple[str, str] | None:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return None
+        return _mostly_utf8(data)
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few damaged bytes (a cut download, a bad paste) stays UTF-8, damage marked.
+
+    Read as cp1252 instead, every correct multi-byte character would turn into mojibake.
+    """
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if multibyte >= _MIN_VALID_PER_DAMAGED * damaged:
+        return text, "utf-8 (damaged bytes replaced)"
+    return None
 
 
 def _decode_detected(data: bytes, name: str) -> tuple[str, str]:
     if b"\x00" in data[:4096]:
-        raise BadInput(f"{name}: looks binary, not text")
+        raise BadInput(name, "looks binary, not text")
     western = _as_western(data)
     if western is not None:
         return western, "cp1252"
@@ -180,7 +196,7 @@ def read_jsonl(source: Source, max_bytes: int) -> Iterator[Document | BadInput]:
     try:
         fh = stream or open(source.path, encoding="utf-8", errors="replace")  # noqa: SIM115
     except OSError as exc:
-        yield BadInput(f"{_display(source.path)}: {exc.strerror or exc}")
+        yield BadInput(_display(source.path), _os_reason(exc))
         return
     with fh if stream is None else nullcontext(fh):
         for number, line in enumerate(fh, 1):
@@ -193,11 +209,11 @@ def _jsonl_document(path: str, number: int, line: str, max_bytes: int) -> Docume
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        return BadInput(f"{where}: bad JSON ({exc.msg})")
+        return BadInput(where, f"bad JSON ({exc.msg})")
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
-        return BadInput(f"{where}: needs a non-empty string field 'text'")
+        return BadInput(where, "needs a non-empty string field 'text'")
     if len(obj["text"].encode("utf-8")) > max_bytes:
-        return BadInput(f"{where}: larger than the {max_bytes:,}-byte limit")
+        return BadInput(where, f"larger than the {max_bytes:,}-byte limit")
     hints = Metadata(
         title=_str_or_none(obj.get("title")),
         outlet=_str_or_none(obj.get("outlet")),
@@ -218,11 +234,18 @@ def _str_or_none(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
+def _os_reason(exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    return reason[:1].lower() + reason[1:]
+
+
 def _display(path: str) -> str:
     """A path as printable text: undecodable bytes and newlines made visible."""
     if path == STDIN:
         return "<stdin>"
-    return path.encode("utf-8", "backslashreplace").decode("utf-8").replace("\n", "\\n").replace("\r", "\\r")
+    # Undecodable bytes arrive as surrogate escapes: show them as \xNN rather than fail to encode.
+    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text.replace("\n", "\\n").replace("\r", "\\r")
 
 
 def content_id(text: str) -> str:

@@ -1,0 +1,248 @@
+"""Whatever lands in a folder at 2 a.m.: each case is generated here (none is shipped), and each
+gets a correct result or a one-line error naming the file and the reason, never a traceback,
+while the other files of the same run are still ingested."""
+
+import codecs
+import json
+import os
+import sqlite3
+import stat
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+PROSE = (
+    "The harbour board said on Monday that the “new timetable” would start in May, after two years of talks "
+    "with the ferry operators and the island councils.\n\n"
+    "Officials said the change would cut waiting times for commuters by a third and add a late crossing on "
+    "Fridays for the summer season.\n"
+)
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def _write(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
+def _fifo(tmp_path):
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    return path
+
+
+def _big(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse: 50 MB of NULs without writing them
+    return path
+
+
+def _loop_dir(tmp_path):
+    folder = tmp_path / "looped"
+    folder.mkdir()
+    (folder / "inside.txt").write_text(PROSE.replace("May", "June"), encoding="utf-8")
+    (folder / "again").symlink_to(folder)
+    return folder
+
+
+# name -> (build(tmp_path) -> path, expected error fragment or None for a correct result)
+CASES = {
+    "empty": (lambda d: _write(d / "empty.txt", b""), "empty file"),
+    "whitespace only": (lambda d: _write(d / "blank.txt", b" \n\t \r\n  "), "empty file"),
+    "NUL bytes": (lambda d: _write(d / "nul.txt", b"abc\x00\x01\x02def\x00" * 200), "looks binary"),
+    "PNG renamed .txt": (
+        lambda d: _write(d / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8),
+        "looks binary",
+    ),
+    "invalid UTF-8": (
+        lambda d: _write(d / "broken.txt", PROSE.encode("utf-8").replace(b"harbour", b"harb\xffour")),
+        None,
+    ),
+    "UTF-16 with BOM": (lambda d: _write(d / "u16bom.txt", PROSE.replace("May", "July").encode("utf-16")), None),
+    "UTF-16 without BOM": (lambda d: _write(d / "u16.txt", PROSE.replace("May", "August").encode("utf-16-le")), None),
+    "UTF-8 with BOM": (lambda d: _write(d / "bom.txt", codecs.BOM_UTF8 + PROSE.replace("May", "March").encode()), None),
+    "cp1252 smart quotes": (lambda d: _write(d / "cp1252.txt", PROSE.replace("May", "April").encode("cp1252")), None),
+    "mixed line endings": (
+        lambda d: _write(d / "mixed.txt", PROSE.replace("May", "October").replace("\n\n", "\r\n\r\n", 1).encode()),
+        None,
+    ),
+    "50 MB file": (_big, "larger than"),
+    "200 kB single line": (lambda d: _write(d / "oneline.txt", (PROSE.replace("\n", " ") * 800).encode()), None),
+    "FIFO": (_fifo, "not a regular file"),
+    "missing path": (lambda d: d / "nowhere.txt", "no such file"),
+    "newline in file name": (lambda d: _write(d / "line\nbreak.txt", PROSE.replace("May", "December").encode()), None),
+    "non-UTF-8 file name": (
+        lambda d: _write(d / os.fsdecode(b"caf\xe9.txt"), PROSE.replace("May", "November").encode()),
+        None,
+    ),
+    "symlink loop": (_loop_dir, None),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_clean_gives_a_result_or_one_line_error(invoke, tmp_path, case):
+    build, error = CASES[case]
+    path = build(tmp_path)
+    if path.is_dir():
+        pytest.skip("clean takes one file")
+    result = invoke("clean", str(path))
+    assert "Traceback" not in result.stderr + result.stdout
+    if error is None:
+        assert result.exit_code == 0 and "harbour board" in result.stdout.replace("harb\ufffdour", "harbour")
+    else:
+        assert result.exit_code == 1
+        assert result.stderr.count("\n") == 1 and error in result.stderr
+        assert path.name.split("\n")[0] in result.stderr
+
+
+def test_one_ingest_run_over_every_case(invoke, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(PROSE, encoding="utf-8")
+    paths = [str(good)] + [str(CASES[c][0](tmp_path)) for c in CASES]
+    result = invoke("ingest", *paths, "--json")
+    assert "Traceback" not in result.stderr
+    lines = [json.loads(x) for x in result.stdout.splitlines()]
+    by_status = {}
+    for line in lines:
+        by_status.setdefault(line["status"], []).append(line)
+    expected_failures = sum(1 for _, error in CASES.values() if error)
+    assert len(by_status["failed"]) == expected_failures
+    assert all(line["error"] and line["path"] for line in by_status["failed"])
+    assert len(by_status["added"]) == len(lines) - expected_failures
+    assert result.exit_code == 3
+    stored = json.loads(invoke("articles", "-f", "json").stdout)
+    assert len(stored) == len(by_status["added"])  # nothing readable was lost
+    assert any("\\xe9" in row["path"] for row in stored) and any("\\n" in row["path"] for row in stored)
+    for row in stored:
+        assert invoke("show", row["id"], "-f", "json").exit_code == 0
+
+
+def test_exit_codes(invoke, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(PROSE, encoding="utf-8")
+    assert invoke("ingest", str(good)).exit_code == 0
+    assert invoke("ingest", str(tmp_path / "missing.txt")).exit_code == 1
+    assert invoke("ingest", str(good), str(tmp_path / "missing.txt")).exit_code == 3
+    assert invoke("ingest", "--no-such-option").exit_code == 2
+    assert invoke("ingest", "-", "-").exit_code == 2
+
+
+def test_size_cap_is_configurable(invoke, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(PROSE, encoding="utf-8")
+    result = invoke("ingest", str(good), "--max-bytes", "100")
+    assert result.exit_code == 1 and "100-byte limit" in result.stderr
+
+
+@pytest.mark.skipif(IS_ROOT, reason="root reads files whatever their mode")
+def test_unreadable_file_is_reported_and_others_ingested(invoke, tmp_path):
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "a.txt").write_text(PROSE, encoding="utf-8")
+    locked = folder / "b.txt"
+    locked.write_text(PROSE.replace("May", "June"), encoding="utf-8")
+    locked.chmod(0)
+    result = invoke("ingest", str(folder))
+    assert result.exit_code == 3 and "permission denied" in result.stderr
+
+
+# -- the database -------------------------------------------------------------------------------
+
+
+def test_locked_database_waits_then_says_so(invoke, tmp_path, isolated_db, monkeypatch):
+    good = tmp_path / "good.txt"
+    good.write_text(PROSE, encoding="utf-8")
+    invoke("ingest", str(good))
+    holder = sqlite3.connect(isolated_db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setenv("BASEWATCH_BUSY_TIMEOUT_MS", "200")
+    other = tmp_path / "other.txt"
+    other.write_text(PROSE.replace("May", "June"), encoding="utf-8")
+    try:
+        result = invoke("ingest", str(other))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 1 and "locked" in result.stderr and "Traceback" not in result.stderr
+    assert invoke("ingest", str(other)).exit_code == 0
+
+
+def test_corrupt_database_is_refused_untouched(invoke, tmp_path, isolated_db):
+    isolated_db.write_bytes(b"not a database" * 1000)
+    before = isolated_db.read_bytes()
+    good = tmp_path / "good.txt"
+    good.write_text(PROSE, encoding="utf-8")
+    for args in (["ingest", str(good)], ["articles"], ["diff"]):
+        result = invoke(*args)
+        assert result.exit_code == 1 and "corrupt" in result.stderr
+    assert isolated_db.read_bytes() == before
+
+
+def test_newer_schema_is_refused(invoke, isolated_db):
+    conn = sqlite3.connect(isolated_db)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    result = invoke("articles")
+    assert result.exit_code == 1 and "newer" in result.stderr
+
+
+@pytest.mark.skipif(IS_ROOT, reason="root writes to read-only files")
+def test_read_only_database(invoke, tmp_path, isolated_db):
+    good = tmp_path / "good.txt"
+    good.write_text(PROSE, encoding="utf-8")
+    invoke("ingest", str(good))
+    isolated_db.chmod(stat.S_IRUSR)
+    other = tmp_path / "other.txt"
+    other.write_text(PROSE.replace("May", "June"), encoding="utf-8")
+    result = invoke("ingest", str(other))
+    assert result.exit_code == 1 and "read-only" in result.stderr
+
+
+def test_read_only_reason_is_named():
+    from basewatch.store import _reason
+
+    assert "read-only" in _reason(sqlite3.OperationalError("attempt to write a readonly database"))
+    assert "locked" in _reason(sqlite3.OperationalError("database is locked"))
+
+
+# -- untrusted text on a terminal ---------------------------------------------------------------
+
+_NASTY = st.lists(
+    st.one_of(
+        st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30),
+        st.sampled_from(["\x1b[31m", "\x1b]8;;http://x\x07", "[bold]", "[/]", "[link=http://x]", "\x07", "\r", "\x9b"]),
+    ),
+    min_size=1,
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(noise=_NASTY)
+def test_random_text_never_breaks_output(invoke, noise):
+    text = f"{noise}\n\n{PROSE}\n\n{noise} {noise}\n"
+    cleaned = invoke("clean", "-", input=text)
+    assert cleaned.exit_code == 0 and "\x1b" not in cleaned.stdout
+    as_json = invoke("clean", "-", "--json", input=text)
+    json.loads(as_json.stdout)
+    ingested = invoke("ingest", "-", "--json", input=text)
+    record = json.loads(ingested.stdout)
+    assert "\x1b" not in ingested.stdout
+    shown = invoke("show", record["id"], "--removed")
+    assert shown.exit_code == 0 and "\x1b" not in shown.stdout
+    assert "\x1b" not in invoke("articles").stdout + invoke("claims").stdout + invoke("summary").stdout
+
+
+def test_module_entry_point_has_no_traceback_on_user_error(tmp_path):
+    import subprocess
+
+    result = subprocess.run(
+        [sys.executable, "-m", "basewatch", "show", "abc", "--db", str(tmp_path / "none.db")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr and result.stderr.startswith("Error:")
