@@ -265,10 +265,12 @@ def _attribute(sentence: str) -> _Attribution:
     """
     citing = [_tidy(m["src"]) for m in _CITING_RE.finditer(sentence)]
     core = _CITING_CLAUSE_RE.sub("", sentence).rstrip(" ,")
-    cited = _CITED_AS_RE.search(core)
+    # Both patterns scan from every position; the literal test keeps them off most sentences.
+    quoted_as = " as saying" in core or " as telling" in core
+    cited = _CITED_AS_RE.search(core) if quoted_as else None
     if cited and (outer := _subject(cited["outer"])):
         return _Attribution("cited as saying", (outer, _tidy(cited["inner"]), *citing))
-    passive = _PASSIVE_RE.search(core)
+    passive = _PASSIVE_RE.search(core) if quoted_as else None
     if passive and (speaker := _subject(passive["src"])):
         return _Attribution(passive["cue"], (speaker, *citing))
     for found in (_TRAILING_RE.search(core), _INVERTED_RE.search(core)):
