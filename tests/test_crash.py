@@ -79,7 +79,7 @@ def test_sigkill_mid_batch_leaves_complete_articles_and_rerun_finishes(tmp_path)
     folder, db = tmp_path / "batch", tmp_path / "crash.db"
     make_articles(folder, 600)
     process = ingest(db, folder)
-    wait_for(db, 40)
+    wait_for(db, 200)
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert 0 < stored(db) < 600
@@ -94,7 +94,7 @@ def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path):
     folder, db = tmp_path / "batch", tmp_path / "int.db"
     make_articles(folder, 600, seed=11)
     process = ingest(db, folder)
-    wait_for(db, 20)
+    wait_for(db, 200)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130

@@ -1,24 +1,64 @@
-"""Wires read -> clean -> metadata -> store for each input and reports what happened to it."""
+"""Wires read -> clean -> metadata -> claims -> store -> dedupe, and reports each input's fate.
+
+The pure analysis (clean, metadata, claims, fingerprint) of each document runs in worker
+processes on every core, in input order, so results are the same as a serial run. Writes happen
+in the main process in batches: each batch is one transaction, so a crash or Ctrl-C loses at most
+the uncommitted batch and never leaves half an article; an input is reported as added only once
+its batch has committed.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
+import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from itertools import chain, islice
 
 from basewatch import claims, dedupe, metadata
 from basewatch.clean import clean
 from basewatch.errors import BadInput
-from basewatch.models import Article, CleanResult, Document, IngestOutcome, Metadata
+from basewatch.models import Article, CleanResult, Document, IngestOutcome
 from basewatch.read import Source, content_id, read_source
 from basewatch.settings import DEFAULT_SETTINGS, Settings
 from basewatch.store import Store, atomic
+
+# Fewer documents than this are analysed in-process: starting workers would cost more than it saves.
+MIN_DOCUMENTS_FOR_WORKERS = 64
+WORKER_CHUNK = 16
+
+
+@dataclass
+class Timings:
+    """Seconds spent per stage (analysis stages summed over workers, so they can exceed wall time)."""
+
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] += seconds
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything the store needs for one document, computed without touching the store."""
+
+    document: Document
+    article: Article
+    removed: list[dict]
+    claims: list[claims.Claim]
+    provenance: claims.Provenance
+    fingerprint: dedupe.Fingerprint
+    seconds: dict[str, float]
 
 
 def analyse(document: Document, outlet: str | None = None) -> tuple[Article, CleanResult]:
     """Clean one document and read its metadata; `outlet` overrides what the page says."""
     cleaned = clean(document.text)
     hints = document.hints if outlet is None else replace(document.hints, outlet=outlet)
-    meta: Metadata = metadata.extract(document.text, cleaned, hints)
+    meta = metadata.extract(document.text, cleaned, hints)
     article = Article(
         id=content_id(document.text),
         path=document.path,
@@ -32,6 +72,19 @@ def analyse(document: Document, outlet: str | None = None) -> tuple[Article, Cle
         encoding=document.encoding,
     )
     return article, cleaned
+
+
+def prepare(document: Document, outlet: str | None, settings: Settings) -> Prepared:
+    """The pure per-document work, timed by stage."""
+    started = time.perf_counter()
+    article, cleaned = analyse(document, outlet)
+    analysed = time.perf_counter()
+    found, provenance = claims.extract(article.id, article.body, article.outlet, article.title, article.published)
+    claimed = time.perf_counter()
+    fp = dedupe.fingerprint(article.body, settings)
+    done = time.perf_counter()
+    seconds = {"clean+metadata": analysed - started, "claims": claimed - analysed, "fingerprint": done - claimed}
+    return Prepared(document, article, cleaned.removed, found, provenance, fp, seconds)
 
 
 def documents(items: Iterable[Source | BadInput], settings: Settings) -> Iterator[Document | BadInput]:
@@ -52,40 +105,113 @@ def ingest(
     outlet: str | None = None,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
     settings: Settings = DEFAULT_SETTINGS,
+    timings: Timings | None = None,
 ) -> list[IngestOutcome]:
-    """Store every readable input (one transaction each) and return an outcome per input."""
+    """Store every readable input and return an outcome per input, in input order."""
+    timings = timings or Timings()
+    outcomes: list[IngestOutcome] = []
+    batch: list[Prepared | BadInput] = []
+    for item in _prepared(inputs, outlet, settings, timings):
+        batch.append(item)
+        if len(batch) >= settings.batch_articles:
+            outcomes.extend(_commit(store, batch, settings, timings, on_outcome))
+            batch = []
+    outcomes.extend(_commit(store, batch, settings, timings, on_outcome))
+    return outcomes
+
+
+def _prepared(
+    inputs: Iterable[Document | BadInput], outlet: str | None, settings: Settings, timings: Timings
+) -> Iterator[Prepared | BadInput]:
+    """Analysed documents in input order: in worker processes when there are enough of them."""
+    stream = _timed_reads(iter(inputs), timings)
+    head = list(islice(stream, MIN_DOCUMENTS_FOR_WORKERS))
+    workers = min(settings.workers or os.cpu_count() or 1, os.cpu_count() or 1)
+    if len(head) < MIN_DOCUMENTS_FOR_WORKERS or workers <= 1:
+        results: Iterable = (_prepare_or_pass(item, outlet, settings) for item in chain(head, stream))
+        yield from _account(results, timings)
+        return
+    with _pool(workers) as pool:
+        tasks = ((item, outlet, settings) for item in chain(head, stream))
+        yield from _account(pool.imap(_prepare_task, tasks, chunksize=WORKER_CHUNK), timings)
+
+
+def _pool(workers: int):
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method).Pool(workers, initializer=_ignore_interrupts)
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C is the main process's to handle: it rolls back the batch and stops the workers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _prepare_task(task: tuple) -> Prepared | BadInput:
+    return _prepare_or_pass(*task)
+
+
+def _prepare_or_pass(item: Document | BadInput, outlet: str | None, settings: Settings) -> Prepared | BadInput:
+    return item if isinstance(item, BadInput) else prepare(item, outlet, settings)
+
+
+def _timed_reads(items: Iterator[Document | BadInput], timings: Timings) -> Iterator[Document | BadInput]:
+    while True:
+        started = time.perf_counter()
+        item = next(items, None)
+        timings.add("read", time.perf_counter() - started)
+        if item is None:
+            return
+        yield item
+
+
+def _account(results: Iterable[Prepared | BadInput], timings: Timings) -> Iterator[Prepared | BadInput]:
+    for result in results:
+        if isinstance(result, Prepared):
+            for stage, seconds in result.seconds.items():
+                timings.add(stage, seconds)
+        yield result
+
+
+def _commit(
+    store: Store,
+    batch: list[Prepared | BadInput],
+    settings: Settings,
+    timings: Timings,
+    on_outcome: Callable[[IngestOutcome], None] | None,
+) -> list[IngestOutcome]:
+    """Write one batch in one transaction; outcomes are released only after it commits."""
     outcomes = []
-    for item in inputs:
-        outcome = _ingest_one(store, item, outlet, settings)
-        outcomes.append(outcome)
+    with atomic(store.conn):
+        for item in batch:
+            outcomes.append(_store_one(store, item, settings, timings))
+    for outcome in outcomes:
         if on_outcome:
             on_outcome(outcome)
     return outcomes
 
 
-def _ingest_one(store: Store, item: Document | BadInput, outlet: str | None, settings: Settings) -> IngestOutcome:
+def _store_one(store: Store, item: Prepared | BadInput, settings: Settings, timings: Timings) -> IngestOutcome:
     if isinstance(item, BadInput):
         return IngestOutcome(path=item.path, status="failed", error=item.reason)
-    article_id = content_id(item.text)
-    if store.has_article(article_id):
-        return _outcome(store.article(article_id), item.path, "unchanged")
-    article, cleaned = analyse(item, outlet)
+    article, path = item.article, item.document.path
+    started = time.perf_counter()
+    if store.has_article(article.id):  # under the write lock: another process may have stored it
+        existing = store.article(article.id)
+        timings.add("store", time.perf_counter() - started)
+        return _outcome(existing, path, "unchanged")
     if not article.body:
-        return IngestOutcome(path=item.path, status="failed", id=article.id, error="no article text found")
-    found, provenance = claims.extract(article.id, article.body, article.outlet, article.title, article.published)
-    with atomic(store.conn):
-        # Checked again under the write lock: another process may have stored it meanwhile.
-        if store.has_article(article.id):
-            return _outcome(article, item.path, "unchanged")
-        store.add_article(article, item.text, cleaned)
-        store.add_claims(found, provenance)
-        _cluster(store, article.id, article.body, settings)
-    return _outcome(article, item.path, "added")
+        return IngestOutcome(path=path, status="failed", id=article.id, error="no article text found")
+    store.add_article(article, item.document.text, item.removed)
+    store.add_claims(item.claims, item.provenance)
+    stored = time.perf_counter()
+    _cluster(store, article.id, item.fingerprint, settings)
+    timings.add("store", stored - started)
+    timings.add("dedupe", time.perf_counter() - stored)
+    return _outcome(article, path, "added")
 
 
-def _cluster(store: Store, article_id: str, body: str, settings: Settings) -> None:
+def _cluster(store: Store, article_id: str, fp: dedupe.Fingerprint, settings: Settings) -> None:
     """Place one stored article in a syndication cluster (inside the caller's transaction)."""
-    fp = dedupe.fingerprint(body, settings)
     candidates = store.candidates(article_id, fp, settings.min_shared_keys, settings.max_candidates)
     assignment = dedupe.assign(article_id, fp, candidates, settings)
     store.add_fingerprint(article_id, fp, settings.max_key_postings)
@@ -98,7 +224,7 @@ def recluster(store: Store, settings: Settings = DEFAULT_SETTINGS) -> int:
         store.reset_dedupe()
         count = 0
         for article_id, body in list(store.bodies_in_ingest_order()):
-            _cluster(store, article_id, body, settings)
+            _cluster(store, article_id, dedupe.fingerprint(body, settings), settings)
             count += 1
     return count
 

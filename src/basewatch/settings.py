@@ -7,8 +7,10 @@ from dataclasses import dataclass
 class Settings:
     # read
     max_article_bytes: int = 20_000_000
-    # store
+    # store: one transaction per batch of articles; analysis on this many processes (0 = every core)
     busy_timeout_ms: int = 10_000
+    batch_articles: int = 200
+    workers: int = 0
     # dedupe: word n-grams of the clean body; a content-defined sample of them are the index keys
     shingle_words: int = 5
     key_sample_modulus: int = 16

@@ -18,7 +18,7 @@ from basewatch import dedupe, migrations
 from basewatch.claims import Claim, Provenance
 from basewatch.dedupe import Assignment, Candidate, Fingerprint
 from basewatch.errors import DatabaseError, NotFound
-from basewatch.models import Article, CleanResult
+from basewatch.models import Article
 from basewatch.settings import DEFAULT_SETTINGS, Settings
 
 _ARTICLE_COLUMNS = "id, path, outlet, title, author, published, body, external_id, url, encoding, ingested_utc"
@@ -102,6 +102,8 @@ class Store:
             self._migrate()
         if self.path != ":memory:":
             self.conn.execute("PRAGMA journal_mode = WAL")
+            # With WAL, NORMAL never corrupts the database; a power cut may lose the last commits.
+            self.conn.execute("PRAGMA synchronous = NORMAL")
 
     def _migrate(self) -> None:
         with atomic(self.conn):
@@ -126,7 +128,7 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
-    def add_article(self, article: Article, raw_text: str, cleaned: CleanResult) -> None:
+    def add_article(self, article: Article, raw_text: str, removed: list[dict]) -> None:
         """Insert one article with its removed lines; call inside `atomic()`."""
         self.conn.execute(
             f"INSERT INTO articles ({_ARTICLE_COLUMNS}, raw_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -147,7 +149,7 @@ class Store:
         )
         self.conn.executemany(
             "INSERT INTO removed_lines (article, line, text, reason) VALUES (?, ?, ?, ?)",
-            [(article.id, r["line"], r["text"], r["reason"]) for r in cleaned.removed],
+            [(article.id, r["line"], r["text"], r["reason"]) for r in removed],
         )
 
     # -- reads ----------------------------------------------------------------------------
