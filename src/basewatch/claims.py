@@ -10,6 +10,7 @@ Dates inside claims resolve against the article's own date, never today's.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
@@ -111,12 +112,14 @@ _NUMBER_RE = re.compile(
 )
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _DATE_RE = re.compile(
+    r"(?:"
     r"\b(?:(?:on|last|next|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\b(?:yesterday|today|tomorrow)\b"
     r"|\b(?:last|next|this)\s+(?:week|month|year)\b"
     r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:,?\s+\d{4})?"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?"
-    r"|\b(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{4}\b",
+    r"|\b(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{4}\b"
+    r")",
     re.I,
 )
 _PAST_RE = re.compile(r"\b(?:after|since|said|was|were|had|\w+ed)\b", re.I)
@@ -129,6 +132,7 @@ _TITLE_BASIS_RES = (
     ),
 )
 _MIN_CLAIM_WORDS = 5
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -216,6 +220,7 @@ def extract(
             basis = None  # a new section is the outlet's own background, not the retold report
         if not _is_assertion(text):
             continue
+        words = frozenset(_LOWER_WORD_RE.findall(text.lower()))
         chain = list(attribution.chain)
         if chain and chain[-1].lower() in _PRONOUNS and last_person:
             chain[-1] = last_person
@@ -240,13 +245,13 @@ def extract(
                 text=text,
                 cue=attribution.cue if not inherited else None,
                 sources=sources,
-                anonymous=bool(chain) and (_is_anonymous(chain[-1]) or bool(_ANONYMITY_NOTE_RE.search(text))),
-                hedged=bool(_HEDGE_RE.search(text)),
+                anonymous=bool(chain) and (_is_anonymous(chain[-1]) or _notes_anonymity(text, words)),
+                hedged=not _HEDGE_HINTS.isdisjoint(words) and bool(_HEDGE_RE.search(text)),
                 direct_quote=bool(_QUOTED_SPAN_RE.search(text)),
                 sentence_index=index,
                 names=_names(text),
-                numbers=[m.group(0) for m in _NUMBER_RE.finditer(text)],
-                dates=_dates(text, reference),
+                numbers=_numbers(text, words),
+                dates=_dates(text, words, reference),
                 inherited=inherited,
             )
         )
@@ -311,7 +316,7 @@ def _subject(before_verb: str) -> str | None:
     text = before_verb.rstrip()
     if not text or text.endswith(("that", "who", "which")):
         return None
-    segments = [s.strip(' "“”') for s in re.split(r"[,;:—–]|\bthat\b|[\"”]", text)]
+    segments = [s.strip(' "“”') for s in _CLAUSE_SPLIT_RE.split(text)]
     segments = [s for s in segments if s]
     if not segments:
         return None
@@ -334,6 +339,36 @@ def _subject(before_verb: str) -> str | None:
 _DETERMINERS = frozenset(
     """the a an his her its their our one two three four five several some many most local senior top""".split()
 )
+_CLAUSE_SPLIT_RE = re.compile(r"[,;:—–]|\bthat\b|[\"”]")
+_TRAILING_WEEKDAY_RE = re.compile(
+    r"\s+(?:on|in|at)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$", re.I
+)
+_DATE_HINTS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow week month year jan
+    january feb february mar march apr april may jun june jul july aug august sep sept september oct october
+    nov november dec december""".split()
+)
+_NUMBER_WORDS = frozenset(
+    """two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand
+    million billion""".split()
+)
+_DIGIT_RE = re.compile(r"\d")
+_TOKEN_POS_RE = re.compile(r"\w+")
+_DATE_STARTS = frozenset(
+    "mon tue wed thu fri sat sun yes tod tom las nex thi on jan feb mar apr may jun jul aug sep oct nov dec".split()
+)
+# Words without which the hedge and anonymity patterns cannot match: a set test spares the regex.
+_HEDGE_HINTS = frozenset(
+    """reportedly allegedly apparently possibly perhaps may might could likely unlikely said believed thought
+    reported expected appears appear seems seem""".split()
+)
+_ANONYMITY_HINTS = frozenset(
+    "anonymity asked asking declined requested who authorized authorised allowed named identified".split()
+)
+_YEAR_RE = re.compile(r"\d{4}")
+_RELATIVE_RE = re.compile(r"(last|next|this) (week|month|year)")
+_POSSESSIVE_RE = re.compile(r"['’ʼ]s$")
+_NAME_AFFIXES_RE = re.compile(r"^the\s+|\s+(?:ltd|inc|llc|media|group|plc|news|english)\.?$", re.I)
 _SUBJECT_TRAILERS = frozenset(
     """has have had also later then previously reportedly allegedly once again publicly was were is are
     has been have been repeatedly""".split()
@@ -367,14 +402,8 @@ def _looks_named(text: str) -> bool:
 
 
 def _tidy(source: str) -> str:
-    source = re.sub(r"\s+", " ", source).strip(" ,.;:\"“”'’")
-    source = re.sub(
-        r"\s+(?:on|in|at)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$",
-        "",
-        source,
-        flags=re.I,
-    )
-    return source
+    source = " ".join(source.split()).strip(" ,.;:\"“”'’")
+    return _TRAILING_WEEKDAY_RE.sub("", source)
 
 
 def _is_anonymous(source: str) -> bool:
@@ -437,7 +466,7 @@ def _same_name(a: str, b: str) -> bool:
     """Two spellings of one organisation name ("the Harbor Ledger", "Harbor Ledger Media")."""
 
     def core(name: str) -> str:
-        name = re.sub(r"^the\s+|\s+(?:ltd|inc|llc|media|group|plc|news|english)\.?$", "", name.strip(), flags=re.I)
+        name = _NAME_AFFIXES_RE.sub("", name.strip())
         return name.lower()
 
     x, y = core(a), core(b)
@@ -450,7 +479,7 @@ def _names(text: str) -> list[str]:
         words = match.group(0).split()
         while words and words[0] in _NAME_STOP:
             words = words[1:]
-        name = re.sub(r"['’ʼ]s$", "", " ".join(words))
+        name = _POSSESSIVE_RE.sub("", " ".join(words))
         if name and name not in found and not (len(words) == 1 and match.start() == 0 and name in _NAME_STOP):
             found.append(name)
     return found
@@ -459,12 +488,39 @@ def _names(text: str) -> list[str]:
 # -- dates -------------------------------------------------------------------------------------
 
 
-def _dates(text: str, reference: date | None) -> list[dict]:
+def _notes_anonymity(text: str, words: frozenset[str]) -> bool:
+    return not _ANONYMITY_HINTS.isdisjoint(words) and bool(_ANONYMITY_NOTE_RE.search(text))
+
+
+def _numbers(text: str, words: frozenset[str]) -> list[str]:
+    if not _DIGIT_RE.search(text) and _NUMBER_WORDS.isdisjoint(words):
+        return []
+    return [m.group(0) for m in _NUMBER_RE.finditer(text)]
+
+
+def _dates(text: str, words: frozenset[str], reference: date | None) -> list[dict]:
     """Each date expression with its resolved ISO form (or None), judged by the words before it."""
+    if _DATE_HINTS.isdisjoint(words):
+        return []
     return [
         {"text": m.group(0), "date": _resolve(m.group(0), text[max(0, m.start() - 60) : m.start()], reference)}
-        for m in _DATE_RE.finditer(text)
+        for m in _date_matches(text)
     ]
+
+
+def _date_matches(text: str) -> Iterator[re.Match]:
+    """Date expressions, tried only where a word that can start one begins (a full scan is slow)."""
+    end = 0
+    for token in _TOKEN_POS_RE.finditer(text):
+        if token.start() < end:
+            continue
+        word = token.group(0).lower()
+        if not (word[:3] in _DATE_STARTS or word[0].isdigit()):
+            continue
+        found = _DATE_RE.match(text, token.start())
+        if found:
+            end = found.end()
+            yield found
 
 
 def _reference_date(published: str | None) -> date | None:
@@ -485,7 +541,7 @@ def _resolve(expression: str, before: str, reference: date | None) -> str | None
     text = expression.lower().strip()
     future = bool(_FUTURE_RE.search(before)) and not _PAST_RE.search(before.split(",")[-1])
     if reference is None:
-        return parse_partial_date(expression) if re.search(r"\d{4}", expression) else None
+        return parse_partial_date(expression) if _YEAR_RE.search(expression) else None
     for offset, word in ((-1, "yesterday"), (0, "today"), (1, "tomorrow")):
         if text == word:
             return (reference + timedelta(days=offset)).isoformat()
@@ -495,10 +551,10 @@ def _resolve(expression: str, before: str, reference: date | None) -> str | None
         if text.startswith("next") or (future and not text.startswith("last")):
             return (reference + timedelta(days=delta or 7)).isoformat()
         return (reference - timedelta(days=(reference.weekday() - weekday) % 7)).isoformat()
-    relative = re.match(r"(last|next|this) (week|month|year)", text)
+    relative = _RELATIVE_RE.match(text)
     if relative:
         return _relative_period(relative[1], relative[2], reference)
-    parsed = parse_partial_date(expression) if re.search(r"\d{4}", expression) else None
+    parsed = parse_partial_date(expression) if _YEAR_RE.search(expression) else None
     if parsed:
         return parsed
     return _month_day(expression, reference)

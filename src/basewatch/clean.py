@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from basewatch.models import CleanResult, LineVerdict
 
@@ -212,6 +212,8 @@ class _Unit:
     stop_rate: float = 0.0
     kind: str = ""  # good | near | short | bad
     reason: str = ""
+    token_list: list[str] = field(default_factory=list)
+    tokens: frozenset[str] = frozenset()
 
 
 def clean(text: str) -> CleanResult:
@@ -300,10 +302,12 @@ def _continues(previous: str, next_text: str, width: int | None) -> bool:
 
 
 def _measure(units: list[_Unit]) -> None:
-    tokens = [[t.lower() for t in _WORD_RE.findall(u.text)] for u in units]
+    tokens = [_WORD_RE.findall(u.text.lower()) for u in units]
     for unit, toks in zip(units, tokens, strict=True):
         unit.words = len(toks)
-        cjk = len(_CJK_RE.findall(unit.text))
+        unit.token_list = toks
+        unit.tokens = frozenset(toks)
+        cjk = 0 if unit.text.isascii() else len(_CJK_RE.findall(unit.text))
         # Scripts without spaces pack a sentence into a few \w+ runs; count characters instead.
         unit.weight = max(unit.words, cjk / 2.5)
     stopwords = _page_stopwords(units, tokens)
@@ -369,44 +373,54 @@ def _is_prose(unit: _Unit, standalone: bool) -> bool:
 
 
 def _boilerplate_reason(unit: _Unit, repeats: int) -> str:
-    text = unit.text
-    lowered = text.lower()
-    words = _WORD_RE.findall(lowered)
+    """Why a unit is boilerplate, or "". Each costly pattern runs only where it can match."""
+    text, words, tokens = unit.text, unit.words, unit.tokens
     if not words:
         return "no words (separator or symbol line)"
-    if _IMAGE_RE.search(text):
+    if text.startswith("[") and _IMAGE_RE.search(text):
         return "image placeholder"
-    if _FORM_RE.search(text):
+    if ("__" in text or "(" in text or "[" in text) and _FORM_RE.search(text):
         return "form field or button"
-    if _COPYRIGHT_RE.search(text) and unit.words <= 40:
+    if words <= 40 and _COPYRIGHT_RE.search(text):
         return "copyright or footer line"
-    if _BYLINE_RE.match(text) and unit.words <= 12:
+    if words <= 12 and _BYLINE_RE.match(text):
         return "byline"
-    if _CREDIT_RE.search(text) or (unit.words <= _CAPTION_MAX_WORDS and _CAPTION_WORDS_RE.search(text)):
+    if _is_caption(unit):
         return "photo caption or credit"
     if _RELATED_RE.match(text):
         return "related-story link"
-    if unit.words <= 16 and _is_timestamp(text):
+    if words <= 16 and _is_timestamp(text):
         return "date or timestamp"
-    url_chars = sum(len(m) for m in _URL_RE.findall(text))
-    if url_chars > 0.5 * len(text):
+    if _mostly_urls(unit):
         return "URL"
-    handles = _HANDLE_RE.findall(text)
-    if handles and len(handles) >= 0.5 * len(words):
+    if ("@" in text or "#" in text) and len(_HANDLE_RE.findall(text)) >= max(1, 0.5 * words):
         return "social handles or hashtags"
     if _BIO_RE.match(text):
         return "author bio"
-    if unit.words <= _CTA_MAX_WORDS and _CTA_RE.search(text) and _CTA_CHANNELS.intersection(words):
+    if words <= _CTA_MAX_WORDS and not _CTA_CHANNELS.isdisjoint(tokens) and _CTA_RE.search(text):
         return "promotion or call to action"
-    if len(_NOTICE_WORDS.intersection(words)) >= 2:
+    if len(_NOTICE_WORDS.intersection(tokens)) >= 2:
         return "cookie or privacy notice"
-    if unit.words <= _UI_MAX_WORDS and sum(w in _UI_WORDS for w in words) * 2 >= len(words):
+    if words <= _UI_MAX_WORDS and sum(w in _UI_WORDS for w in unit.token_list) * 2 >= words:
         return "navigation or share widget"
     if repeats > 1 and unit.weight < LONG_PARAGRAPH_WEIGHT:
         return "line repeated on the page"
-    if unit.marker == "bullet" and unit.words <= 4:
+    if unit.marker == "bullet" and words <= 4:
         return "menu item"
     return ""
+
+
+def _is_caption(unit: _Unit) -> bool:
+    text = unit.text
+    credit = (text.endswith(")") or unit.words <= 12 or "image" in text.lower()) and _CREDIT_RE.search(text)
+    return bool(credit) or (unit.words <= _CAPTION_MAX_WORDS and bool(_CAPTION_WORDS_RE.search(text)))
+
+
+def _mostly_urls(unit: _Unit) -> bool:
+    text = unit.text
+    if "." not in text or ("/" not in text and "www" not in text and unit.words > 12):
+        return False
+    return sum(len(m) for m in _URL_RE.findall(text)) > 0.5 * len(text)
 
 
 # -- regions -----------------------------------------------------------------------------------
