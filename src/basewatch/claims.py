@@ -353,9 +353,9 @@ _NUMBER_WORDS = frozenset(
     million billion""".split()
 )
 _DIGIT_RE = re.compile(r"\d")
-_TOKEN_POS_RE = re.compile(r"\w+")
-_DATE_STARTS = frozenset(
-    "mon tue wed thu fri sat sun yes tod tom las nex thi on jan feb mar apr may jun jul aug sep oct nov dec".split()
+_DATE_START_RE = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun|yes|tod|tom|las|nex|thi|on\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)",
+    re.I,
 )
 # Words without which the hedge and anonymity patterns cannot match: a set test spares the regex.
 _HEDGE_HINTS = frozenset(
@@ -511,13 +511,10 @@ def _dates(text: str, words: frozenset[str], reference: date | None) -> list[dic
 def _date_matches(text: str) -> Iterator[re.Match]:
     """Date expressions, tried only where a word that can start one begins (a full scan is slow)."""
     end = 0
-    for token in _TOKEN_POS_RE.finditer(text):
-        if token.start() < end:
+    for start in _DATE_START_RE.finditer(text):
+        if start.start() < end:
             continue
-        word = token.group(0).lower()
-        if not (word[:3] in _DATE_STARTS or word[0].isdigit()):
-            continue
-        found = _DATE_RE.match(text, token.start())
+        found = _DATE_RE.match(text, start.start())
         if found:
             end = found.end()
             yield found

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import datetime
+from datetime import date, datetime
 
 from dateutil import parser as dateparser
 
@@ -21,6 +21,7 @@ TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
 _WORD_RE = re.compile(r"\w+")
 _DECOR_RE = re.compile(r"^[\s•●○◦▪☆★*+#>\-|]+|[\s|]+$")
 _FIELD_RE = re.compile(r"^\s*(title|headline|author|by|byline|date|published|posted|updated)\s*:\s*(.*)$", re.I)
+_BYLINE_START_RE = re.compile(r"^[\s•●○◦▪☆★*+#>|-]*(?:by|written by|words by|text:)\s", re.I)
 _BYLINE_RE = re.compile(r"^(?:by|written by|words by|text:)\s+(.+)$", re.I)
 _NAME_STOP_RE = re.compile(
     r"\s+[-–—|·•]\s*|\s*[·•|]\s*|,\s|\s+on\s|\s+\d|\s+(?:updated|published)\b|\s+\S+@|\s{2,}", re.I
@@ -52,6 +53,12 @@ _DATE_PATTERNS = [
     re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}(?:\s+\d{1,2}:\d{2}\s*(?:[AP]M)?)?", re.I),
 ]
 _LEADING_DATE_RE = re.compile(r"^\s*(?:date|published|posted|updated)\b\s*:?\s*", re.I)
+_ISO_RE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?")
+_DAY_MONTH_YEAR_RE = re.compile(r"(?P<d>\d{1,2})\s+(?P<mon>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})(?P<time>\s.*)?")
+_MONTH_DAY_YEAR_RE = re.compile(
+    r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?P<time>\s.*)?"
+)
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _TIME_RE = re.compile(r"\d{1,2}[:.]\d{2}")
 _SENTINELS = (datetime(1901, 1, 1), datetime(1902, 2, 2))
 
@@ -80,6 +87,8 @@ def _fields(lines: list[str]) -> dict[str, str]:
     """`Key: value` header fields (value on the same line or the next non-blank one)."""
     found: dict[str, str] = {}
     for i, line in enumerate(lines[:60]):
+        if ":" not in line:
+            continue
         match = _FIELD_RE.match(_clean_line(line))
         if not match:
             continue
@@ -101,12 +110,15 @@ def _next_value(lines: list[str], i: int) -> str:
 def _title(lines: list[str], head: list[int], cleaned: CleanResult) -> str | None:
     """The headline: a heading-shaped line above the body that shares words with its lead."""
     lead = Counter(w.lower() for w in _WORD_RE.findall(" ".join(cleaned.paragraphs[:3])))
-    repeats = Counter(_clean_line(x).lower() for x in lines if x.strip())
+    repeats = Counter(x.strip().lower() for x in lines if x.strip())
     best, best_score = None, 0.0
     verdicts = cleaned.verdicts
     first_line = next((n for n, line in enumerate(lines) if line.strip()), -1)
     for i in head:
-        if verdicts[i].reason in _NOT_TITLE_REASONS:
+        if (
+            verdicts[i].reason in _NOT_TITLE_REASONS
+            or not TITLE_MIN_WORDS <= len(lines[i].split()) <= TITLE_MAX_WORDS + 2
+        ):
             continue
         candidate = _clean_line(lines[i])
         words = _WORD_RE.findall(candidate)
@@ -116,7 +128,8 @@ def _title(lines: list[str], head: list[int], cleaned: CleanResult) -> str | Non
             continue
         content = [w.lower() for w in words if len(w) >= 4] or [w.lower() for w in words]
         overlap = sum(1 for w in content if lead[w]) / len(content)
-        score = overlap + 0.3 * (repeats[candidate.lower()] > 1) + 0.3 * lines[i].lstrip().startswith("# ")
+        repeated = repeats[lines[i].strip().lower()] > 1 or repeats[candidate.lower()] > 1
+        score = overlap + 0.3 * repeated + 0.3 * lines[i].lstrip().startswith("# ")
         score += 0.2 * (i - head[0]) / max(1, len(head))  # nearer the body is likelier
         score += 0.2 * (i == first_line)  # plain-text saves open with the headline
         if score > best_score:
@@ -127,6 +140,8 @@ def _title(lines: list[str], head: list[int], cleaned: CleanResult) -> str | Non
 def _byline(lines: list[str], head: list[int], cleaned: CleanResult) -> str | None:
     order = head + [v.line - 1 for v in cleaned.verdicts if v.line - 1 not in head]
     for i in order:
+        if not _BYLINE_START_RE.match(lines[i]):
+            continue
         match = _BYLINE_RE.match(_clean_line(lines[i]))
         if match:
             name = _NAME_STOP_RE.split(match[1], maxsplit=1)[0].strip(" ,")
@@ -178,6 +193,9 @@ def parse_partial_date(value: str | None) -> str | None:
     """
     if not value:
         return None
+    quick = _common_date(value)
+    if quick:
+        return quick
     try:
         parsed = [dateparser.parse(value, default=d, fuzzy=True) for d in _SENTINELS]
     except (ValueError, OverflowError, dateparser.ParserError):
@@ -190,6 +208,27 @@ def parse_partial_date(value: str | None) -> str | None:
     if _TIME_RE.search(value):
         return first.isoformat()
     return first.date().isoformat()
+
+
+def _common_date(value: str) -> str | None:
+    """The three shapes most pages print, without dateutil's general (and slow) parser."""
+    text = value.strip()
+    iso = _ISO_RE.fullmatch(text)
+    if iso:
+        day = _valid(int(iso["y"]), int(iso["m"]), int(iso["d"]))
+        return day and (f"{day}T{int(iso['H']):02d}:{iso['M']}:{iso['S'] or '00'}" if iso["H"] else day)
+    found = _DAY_MONTH_YEAR_RE.fullmatch(text) or _MONTH_DAY_YEAR_RE.fullmatch(text)
+    if not found or found["time"]:
+        return None
+    month = _MONTHS.get(found["mon"][:3].lower())
+    return _valid(int(found["y"]), month, int(found["d"])) if month else None
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _copyright_outlet(lines: list[str]) -> str | None:

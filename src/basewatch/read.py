@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
 import sys
 import unicodedata
@@ -28,6 +29,7 @@ _UTF16_NUL_SHARE = 0.3
 # Share of control characters above which a decoded text is binary, not an article (terminal logs
 # full of escape codes are still text; NUL bytes never are).
 _MAX_CONTROL_SHARE = 0.1
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # Valid multi-byte characters needed per undecodable byte to keep reading a file as UTF-8.
 _MIN_VALID_PER_DAMAGED = 2
 # Share of accented letters followed by another accented letter above which cp1252 is mojibake.
@@ -119,7 +121,7 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
         raise BadInput(name, "empty file")
     text, encoding = _decode_known(data) or _decode_detected(data, name)
     text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    controls = len(_CONTROL_RE.findall(text))
     if "\x00" in text or controls > _MAX_CONTROL_SHARE * len(text):
         raise BadInput(name, "looks binary, not text")
     if not text.strip():
