@@ -42,6 +42,8 @@ _SPEECH_VERBS = (
     "predicted|quipped|tweeted|posted|thinks|think|expects|expect|hopes|signalled|signaled|indicated|"
     "revealed|disclosed|mentioned|emphasized|emphasised|clarified|urged|stressed|pledged|vowed"
 )
+_SPEECH_VERB_SET = frozenset(_SPEECH_VERBS.split("|"))
+_WORD_SPAN_RE = re.compile(r"[a-z]+")
 _OUTLET_VERBS = frozenset("reported reports report writes wrote write".split())
 _OUTLET_VERB_RE = re.compile(r"\b(?:reported|reports|writes|wrote)\b")
 _VERB_RE = re.compile(rf"\b(?P<verb>{_SPEECH_VERBS})\b")
@@ -268,8 +270,9 @@ def _attribute(sentence: str) -> _Attribution:
     ("..., the source said on Tuesday."), an inverted one ("..., said Elin Strand"), a subject
     before a speech verb, "according to X"; "citing X" extends whichever chain was found.
     """
-    citing = [_tidy(m["src"]) for m in _CITING_RE.finditer(sentence)]
-    core = _CITING_CLAUSE_RE.sub("", sentence).rstrip(" ,")
+    has_citing = "citing" in sentence or "reference to" in sentence or "quoting" in sentence
+    citing = [_tidy(m["src"]) for m in _CITING_RE.finditer(sentence)] if has_citing else []
+    core = _CITING_CLAUSE_RE.sub("", sentence).rstrip(" ,") if has_citing else sentence.rstrip(" ,")
     # Both patterns scan from every position; the literal test keeps them off most sentences.
     quoted_as = " as saying" in core or " as telling" in core
     cited = _CITED_AS_RE.search(core) if quoted_as else None
@@ -278,13 +281,18 @@ def _attribute(sentence: str) -> _Attribution:
     passive = _PASSIVE_RE.search(core) if quoted_as else None
     if passive and (speaker := _subject(passive["src"])):
         return _Attribution(passive["cue"], (speaker, *citing))
-    for found in (_TRAILING_RE.search(core), _INVERTED_RE.search(core)):
-        if found and (speaker := _subject(found["src"])):
-            return _told(found["verb"], speaker, core, found.start("verb"), citing)
-    for verb in _VERB_RE.finditer(core):
+    verbs = [m for m in _WORD_SPAN_RE.finditer(core) if m.group(0) in _SPEECH_VERB_SET]
+    if verbs:
+        # A closing clause has no comma of its own: only the text from the last comma can hold it.
+        last_comma = core.rfind(",")
+        trailing = _TRAILING_RE.match(core, last_comma) if last_comma >= 0 else None
+        for found in (trailing, _INVERTED_RE.search(core)):
+            if found and (speaker := _subject(found["src"])):
+                return _told(found["verb"], speaker, core, found.start("verb"), citing)
+    for verb in verbs:
         speaker = _subject(core[: verb.start()])
         if speaker is not None:
-            return _told(verb["verb"], speaker, core, verb.start(), citing)
+            return _told(verb.group(0), speaker, core, verb.start(), citing)
     according = _ACCORDING_RE.search(core)
     if according:
         return _Attribution("according to", (_tidy(according["src"]), *citing))
