@@ -35,6 +35,7 @@ class Article:
     cluster: str
     profile: str
     text: str
+    body: str  # the article text without page chrome, for benchmarks of the dedupe step alone
 
 
 class Generator:
@@ -140,7 +141,7 @@ class Generator:
             text = "\n\n".join([headline, byline, f"Published: {date}", *body]) + "\n"
         else:
             text = self._page(rng, outlet, headline, byline, date, body)
-        return Article(article_id, outlet["name"], cluster, profile, text)
+        return Article(article_id, outlet["name"], cluster, profile, text, "\n\n".join(body))
 
     def _page(self, rng, outlet, headline, byline, date, body) -> str:
         ticker = [self._sentence(rng, rng.sample(self.names, 3), ending="") for _ in range(rng.randint(2, 4))]

@@ -30,9 +30,14 @@ MIN_TOPIC_SHARED_TERMS = 2
 # Negation, date and verb conflicts need claims this closely aligned (score, %).
 CLOSE_ALIGN_PCT = 70
 MAX_CONFLICTS_PER_PAIR = 5
-# A term in more than this share of claims is too common to block on.
+# Candidate pairs come from each claim's rarest terms; a term in more claims than this pairs nothing.
+KEYS_PER_CLAIM = 8
+MIN_SHARED_KEYS = 2
+MAX_KEY_CLAIMS = 200
+# Names in more than this share of claims are the story's backdrop, not an anchor for alignment.
 MAX_BLOCK_TERM_SHARE = 0.2
-MIN_BLOCK_TERM_LIMIT = 5
+# Up to this many claims taking a stance are compared all against all; beyond, only those sharing a name.
+MAX_STANCE_ALL_PAIRS = 400
 
 _WORD_RE = re.compile(r"[\w’']+")
 _STOPWORDS = frozenset(
@@ -79,6 +84,10 @@ _QUANTITY_RE = re.compile(
     r"fifteen|twenty|thirty|forty|fifty|hundred)\s+(?:(?:more|fewer|extra|new|additional)\s+)?(?P<unit>[a-z]+)",
     re.I,
 )
+_QUANTITY_HINT_RE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b",
+    re.I,
+)
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
@@ -108,6 +117,9 @@ class _View:
     terms: frozenset[str]
     names: frozenset[str]
     root: str
+    stance: int = 0
+    negated: bool = False
+    quantities: dict[str, set[str]] | None = None
 
 
 def outlet_label(outlet: str | None, path: str) -> tuple[str, bool]:
@@ -126,22 +138,20 @@ def diff(
     """The outlet diff: shared claims with independent roots, unique claims, conflicts, aliases."""
     groups = aliases.build(_mentions(claims), (c.text for c in claims), user_aliases)
     folding = aliases.folding_map(groups)
-    views = [_view(c, articles[c.article], folding) for c in claims if c.article in articles]
-    aligned = _aligned_pairs(views)
+    views = _views(claims, articles, folding)
+    pairs = list(_candidate_pairs(views))
+    aligned = _aligned_pairs(views, pairs)
     shared, grouped = _shared(views, aligned)
-    labels = sorted({v.outlet for v in views}, key=str.lower)
+    per_outlet = Counter(v.outlet for v in views)
+    known = {a.outlet for a in articles.values() if a.outlet_known}
     return {
         "outlets": [
-            {
-                "outlet": label,
-                "known": _known(label, articles),
-                "claims": sum(v.outlet == label for v in views),
-            }
-            for label in labels
+            {"outlet": label, "known": label in known, "claims": per_outlet[label]}
+            for label in sorted(per_outlet, key=str.lower)
         ],
         "shared": shared,
         "unique": [_unique(v) for v in views if v.claim.id not in grouped],
-        "conflicts": _conflicts(views, aligned),
+        "conflicts": _conflicts(views, aligned, pairs),
         "aliases": [g.to_dict() for g in groups],
     }
 
@@ -149,10 +159,10 @@ def diff(
 def corroboration(claims: list[Claim], articles: dict[str, ArticleFacts]) -> dict[str, int]:
     """For each claim id, how many other independent roots state the same thing."""
     folding = aliases.folding_map(aliases.build(_mentions(claims), (c.text for c in claims)))
-    views = [_view(c, articles[c.article], folding) for c in claims if c.article in articles]
+    views = _views(claims, articles, folding)
     by_id = {v.claim.id: v for v in views}
     roots: dict[str, set[str]] = defaultdict(set)
-    for a, b, _ in _aligned_pairs(views):
+    for a, b, _ in _aligned_pairs(views, list(_candidate_pairs(views))):
         roots[a].add(by_id[b].root)
         roots[b].add(by_id[a].root)
     return {cid: len(r - {by_id[cid].root}) for cid, r in roots.items()}
@@ -162,20 +172,24 @@ def _mentions(claims: list[Claim]) -> Iterable[tuple[str, list[str]]]:
     return ((c.article, c.names) for c in claims)
 
 
-def _known(label: str, articles: dict[str, ArticleFacts]) -> bool:
-    return any(a.outlet == label and a.outlet_known for a in articles.values())
-
-
 # -- normalising -------------------------------------------------------------------------------
 
 
-def _view(claim: Claim, article: ArticleFacts, folding: dict[str, str]) -> _View:
+def _view(claim: Claim, article: ArticleFacts, folding: dict[str, str], phrases: re.Pattern | None) -> _View:
     text = claim.text.lower()
-    for variant, canonical in sorted(folding.items(), key=lambda kv: -len(kv[0])):
-        if " " in variant and variant in text:
-            text = text.replace(variant, canonical)
+    if phrases is not None:
+        text = phrases.sub(lambda m: folding[m.group(0)], text)
     terms = frozenset(_term(w, folding) for w in _WORD_RE.findall(text) if _content(w))
-    return _View(claim, article.outlet, terms - {""}, _name_tokens(claim.names, folding), _root(claim, article))
+    view = _View(claim, article.outlet, terms - {""}, _name_tokens(claim.names, folding), _root(claim, article))
+    view.stance, view.negated, view.quantities = _stance(claim.text), _negated(claim.text), _quantities(claim.text)
+    return view
+
+
+def _views(claims: list[Claim], articles: dict[str, ArticleFacts], folding: dict[str, str]) -> list[_View]:
+    """Every claim normalised once; multi-word variants are folded by one compiled pattern."""
+    multi = sorted((v for v in folding if " " in v), key=len, reverse=True)
+    phrases = re.compile("|".join(map(re.escape, multi))) if multi else None
+    return [_view(c, articles[c.article], folding, phrases) for c in claims if c.article in articles]
 
 
 def _name_tokens(names: list[str], folding: dict[str, str]) -> frozenset[str]:
@@ -194,7 +208,8 @@ def _content(word: str) -> bool:
 def _term(word: str, folding: dict[str, str]) -> str:
     """A comparable term: folded name variant, no possessive, crude plural removal, synonyms merged."""
     word = folding.get(word, word).replace("’", "'")
-    word = re.sub(r"'s$", "", word)
+    if word.endswith("'s"):
+        word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):
         word = word[:-3] + "y"
     elif len(word) > 4 and word.endswith("es") and word[-3] in "sxz" or word.endswith(("ches", "shes")):
@@ -237,7 +252,7 @@ def _same(a: str, b: str) -> bool:
 # -- alignment ---------------------------------------------------------------------------------
 
 
-def _aligned_pairs(views: list[_View]) -> list[tuple[str, str, dict]]:
+def _aligned_pairs(views: list[_View], pairs: list[tuple[_View, _View]]) -> list[tuple[str, str, dict]]:
     """(claim id, claim id, explanation) for claims of different outlets that state the same thing.
 
     Overlap is weighted by how rare each term is in the compared claims, so two sentences that only
@@ -246,8 +261,8 @@ def _aligned_pairs(views: list[_View]) -> list[tuple[str, str, dict]]:
     idf = _idf(views)
     name_df = Counter(n for v in views for n in v.names)
     common = {n for n, c in name_df.items() if c > MAX_BLOCK_TERM_SHARE * len(views)}
-    pairs = []
-    for a, b in _candidate_pairs(views):
+    aligned = []
+    for a, b in pairs:
         shared = a.terms & b.terms
         smaller = min(sum(idf[t] for t in a.terms), sum(idf[t] for t in b.terms))
         overlap = sum(idf[t] for t in shared) / max(smaller, 1e-9)
@@ -257,7 +272,7 @@ def _aligned_pairs(views: list[_View]) -> list[tuple[str, str, dict]]:
             continue
         if a.names and b.names and not (a.names & b.names):
             continue
-        if _stance(a.claim.text) * _stance(b.claim.text) < 0 or _quantity_conflict(a, b):
+        if a.stance * b.stance < 0 or _quantity_conflict(a, b):
             continue  # same matter, but they disagree: a conflict, not a shared claim
         why = {
             "score_pct": round(100 * score),
@@ -265,8 +280,8 @@ def _aligned_pairs(views: list[_View]) -> list[tuple[str, str, dict]]:
             "anchors": anchors,
             "shared_terms": sorted(shared)[:12],
         }
-        pairs.append((a.claim.id, b.claim.id, why))
-    return pairs
+        aligned.append((a.claim.id, b.claim.id, why))
+    return aligned
 
 
 def _numbers(view: _View) -> set[str]:
@@ -281,23 +296,27 @@ def _idf(views: list[_View]) -> dict[str, float]:
     return defaultdict(lambda: math.log(n), {t: math.log(n / c) for t, c in df.items()})
 
 
-def _candidate_pairs(views: list[_View], min_shared: int = MIN_TOPIC_SHARED_TERMS) -> Iterable[tuple[_View, _View]]:
-    """Pairs from different outlets sharing enough rare terms: an inverted index, not all pairs."""
+def _candidate_pairs(views: list[_View]) -> Iterable[tuple[_View, _View]]:
+    """Pairs of claims from different outlets that share one of their rarest terms.
+
+    Each claim is indexed under its few rarest terms only (terms in a single claim cannot pair,
+    terms in very many claims identify nothing), so the work grows with the claims, not with
+    their square. Verification then scores every candidate on all its terms.
+    """
     distinct = {v.terms for v in views}  # syndicated copies repeat sentences: count each text once
     df = Counter(t for terms in distinct for t in terms)
-    limit = max(MIN_BLOCK_TERM_LIMIT, MAX_BLOCK_TERM_SHARE * len(distinct))
     postings: dict[str, list[int]] = defaultdict(list)
     for i, view in enumerate(views):
-        for term in view.terms:
-            if df[term] <= limit:
-                postings[term].append(i)
-    counts: Counter[tuple[int, int]] = Counter()
+        usable = sorted((df[t], t) for t in view.terms if 2 <= df[t] <= MAX_KEY_CLAIMS)
+        for _, term in usable[:KEYS_PER_CLAIM]:
+            postings[term].append(i)
+    shared: Counter[tuple[int, int]] = Counter()
     for members in postings.values():
         for i, j in combinations(members, 2):
             if views[i].outlet != views[j].outlet:
-                counts[(i, j)] += 1
-    for (i, j), shared in sorted(counts.items()):
-        if shared >= min_shared:
+                shared[(i, j)] += 1
+    for (i, j), count in sorted(shared.items()):
+        if count >= MIN_SHARED_KEYS:
             yield views[i], views[j]
 
 
@@ -359,7 +378,9 @@ def _unique(view: _View) -> dict:
 # -- conflicts ---------------------------------------------------------------------------------
 
 
-def _conflicts(views: list[_View], aligned: list[tuple[str, str, dict]]) -> list[dict]:
+def _conflicts(
+    views: list[_View], aligned: list[tuple[str, str, dict]], pairs: list[tuple[_View, _View]]
+) -> list[dict]:
     """Aligned or topic-related claims of different outlets that disagree, with the reason.
 
     Per pair of outlets and kind of disagreement only the most closely related pair of claims is
@@ -367,7 +388,7 @@ def _conflicts(views: list[_View], aligned: list[tuple[str, str, dict]]) -> list
     """
     close = {frozenset((a, b)) for a, b, why in aligned if why["score_pct"] >= CLOSE_ALIGN_PCT}
     best: dict[tuple, tuple[int, dict]] = {}
-    for a, b in _conflict_candidates(views):
+    for a, b in _conflict_candidates(views, pairs):
         reason = _disagreement(a, b, frozenset((a.claim.id, b.claim.id)) in close)
         if reason is None:
             continue
@@ -393,24 +414,41 @@ def _conflicts(views: list[_View], aligned: list[tuple[str, str, dict]]) -> list
     return result
 
 
-def _conflict_candidates(views: list[_View]) -> Iterable[tuple[_View, _View]]:
+def _conflict_candidates(views: list[_View], pairs: list[tuple[_View, _View]]) -> Iterable[tuple[_View, _View]]:
     """Pairs worth checking: those sharing a rare term, and every cross-outlet pair of claims that
     take a stance (few per story, and they often share only the story's common names)."""
-    seen: set[tuple[str, str]] = set()
-    for a, b in _candidate_pairs(views, min_shared=1):
-        seen.add((a.claim.id, b.claim.id))
+    seen: set[frozenset[str]] = set()
+    for a, b in pairs:
+        seen.add(frozenset((a.claim.id, b.claim.id)))
         yield a, b
-    stances = [v for v in views if _stance(v.claim.text)]
-    for a, b in combinations(stances, 2):
-        if a.outlet != b.outlet and (a.claim.id, b.claim.id) not in seen and (b.claim.id, a.claim.id) not in seen:
+    stances = [v for v in views if v.stance]
+    for a, b in _stance_pairs(stances):
+        if a.outlet != b.outlet and frozenset((a.claim.id, b.claim.id)) not in seen:
             yield a, b
+
+
+def _stance_pairs(stances: list[_View]) -> Iterable[tuple[_View, _View]]:
+    if len(stances) <= MAX_STANCE_ALL_PAIRS:
+        yield from combinations(stances, 2)
+        return
+    by_name: dict[str, list[_View]] = defaultdict(list)
+    for view in stances:
+        for name in view.names:
+            by_name[name].append(view)
+    done: set[frozenset[str]] = set()
+    for group in by_name.values():
+        for a, b in combinations(group[:MAX_STANCE_ALL_PAIRS], 2):
+            key = frozenset((a.claim.id, b.claim.id))
+            if key not in done:
+                done.add(key)
+                yield a, b
 
 
 def _conflict_key(reason: str, a: _View, b: _View) -> str:
     """One conflict per pair of outlets and setback ("stalled", "unlikely to"), whatever progress
     phrase the other side used; other kinds are kept per reason."""
     if reason.startswith("opposite stance"):
-        setback = next((_SETBACK_RE.search(v.claim.text) for v in (a, b) if _stance(v.claim.text) < 0), None)
+        setback = next((_SETBACK_RE.search(v.claim.text) for v in (a, b) if v.stance < 0), None)
         return "stance:" + (setback.group(0).lower() if setback else "")
     return reason
 
@@ -420,15 +458,14 @@ def _disagreement(a: _View, b: _View, aligned: bool) -> str | None:
     names_agree = bool(a.names & b.names) or not (a.names and b.names)
     if len(shared_terms) < MIN_TOPIC_SHARED_TERMS or not names_agree:
         return None
-    stance = _stance(a.claim.text), _stance(b.claim.text)
-    if stance[0] * stance[1] < 0:
+    if a.stance * b.stance < 0:
         return "opposite stance: " + " versus ".join(_stance_phrase(v.claim.text) for v in (a, b))
     quantity = _quantity_conflict(a, b)
     if quantity:
         return quantity
     if not aligned:
         return None
-    if _negated(a.claim.text) != _negated(b.claim.text):
+    if a.negated != b.negated:
         return "negation: one states it, the other denies it"
     dates_a = {d["date"] for d in a.claim.dates if d["date"]}
     dates_b = {d["date"] for d in b.claim.dates if d["date"]}
@@ -456,7 +493,7 @@ def _stance_phrase(text: str) -> str:
 
 
 def _quantity_conflict(a: _View, b: _View) -> str | None:
-    qa, qb = _quantities(a.claim.text), _quantities(b.claim.text)
+    qa, qb = a.quantities or {}, b.quantities or {}
     for unit in sorted(set(qa) & set(qb)):
         same_quantity = unit == "duration" or unit in a.terms & b.terms
         if same_quantity and not qa[unit] & qb[unit]:
@@ -468,6 +505,8 @@ def _quantity_conflict(a: _View, b: _View) -> str | None:
 def _quantities(text: str) -> dict[str, set[str]]:
     """Number -> unit pairs; durations are compared in days ("ten days" vs "two weeks")."""
     found: dict[str, set[str]] = defaultdict(set)
+    if not _QUANTITY_HINT_RE.search(text):
+        return found
     for match in _QUANTITY_RE.finditer(text):
         number, unit = match["num"].lower(), match["unit"].lower()
         value = _NUMBER_WORDS.get(number)

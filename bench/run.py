@@ -1,0 +1,215 @@
+"""basewatch benchmarks, side by side with the peers on the same generated data, into BENCHMARKS.md.
+
+    python bench/run.py --n 10000 --n 100000            # ingest, clean, queries (and peers)
+    python bench/run.py --dedupe 10000 --dedupe 200000  # the dedupe step alone vs datasketch MinHashLSH
+    python bench/run.py --n 10000 --repeat 3 --out BENCHMARKS.md
+
+Every measurement runs in its own process (bench/stage.py) so peak memory is its own; timed
+numbers are the median of --repeat runs. Needs the bench extras: pip install -e '.[bench]'.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import Generator, write  # noqa: E402
+
+
+def stage(*args: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, str(HERE / "stage.py"), *args], capture_output=True, text=True, check=True, timeout=7200
+    )
+    return json.loads(out.stdout)
+
+
+def median_of(repeat: int, *args: str) -> dict:
+    runs = [stage(*args) for _ in range(repeat)]
+    best = sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]
+    return {**best, "all_seconds": [round(r["seconds"], 2) for r in runs]}
+
+
+def ari(gold: dict[str, str], pred: dict[str, str]) -> float:
+    """Adjusted Rand index over the ids in gold (missing predictions are singletons)."""
+
+    def pairs(n: int) -> int:
+        return n * (n - 1) // 2
+
+    cells = Counter((gold[i], pred.get(i, "\0" + i)) for i in gold)
+    rows = Counter(gold.values())
+    cols = Counter(pred.get(i, "\0" + i) for i in gold)
+    both = sum(pairs(v) for v in cells.values())
+    a, b, total = sum(pairs(v) for v in rows.values()), sum(pairs(v) for v in cols.values()), pairs(len(gold))
+    expected = a * b / total if total else 0
+    top = (a + b) / 2
+    return 1.0 if top == expected else (both - expected) / (top - expected)
+
+
+def gold_of(n: int, seed: int) -> dict[str, str]:
+    return {a.id: a.cluster for a in Generator(seed).articles(n)}
+
+
+def ingest_section(n: int, seed: int, repeat: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        write(Generator(seed).articles(n), out=folder)
+        gold = {json.loads(line)["id"]: json.loads(line)["cluster"] for line in (folder / "gold.jsonl").open()}
+        result = {"n": n, "floor": median_of(repeat, "floor", str(folder))}
+        runs = []
+        for attempt in range(repeat):
+            db = Path(tmp) / f"bench-{attempt}.db"
+            runs.append(stage("ingest", str(folder), str(db)))
+        runs.sort(key=lambda r: r["seconds"])
+        chosen = runs[len(runs) // 2]
+        result["ingest"] = {k: v for k, v in chosen.items() if k != "pred"}
+        result["ingest"]["all_seconds"] = [round(r["seconds"], 2) for r in runs]
+        result["ingest"]["ari"] = ari(gold, chosen["pred"])
+        db = str(Path(tmp) / "bench-0.db")
+        result["queries"] = {q: stage("query", db, q) for q in ("clusters", "summary", "diff")}
+        result["clean"] = median_of(repeat, "clean", str(folder))
+        result["justext"] = median_of(repeat, "justext", str(folder))
+    return result
+
+
+def dedupe_section(n: int, seed: int) -> dict:
+    gold = gold_of(n, seed)
+    ours = stage("dedupe", str(n), str(seed))
+    peer = stage("minhash", str(n), str(seed))
+    return {
+        "n": n,
+        "basewatch": {"seconds": ours["seconds"], "rss_mb": ours["rss_mb"], "db_mb": ours["db_mb"], "ari": ari(gold, ours["pred"])},
+        "minhash": {"seconds": peer["seconds"], "rss_mb": peer["rss_mb"], "ari": ari(gold, peer["pred"])},
+    }
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        model = next((line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if "model name" in line), model)
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kb = int(meminfo.read_text().split()[1])
+        memory = f", {kb / 2**20:.0f} GiB RAM"
+    return f"{model}, {os.cpu_count()} cores{memory}, Python {platform.python_version()}, {platform.system()} {platform.machine()}"
+
+
+def render(ingests: list[dict], dedupes: list[dict]) -> str:
+    lines = [
+        "# basewatch benchmarks",
+        "",
+        f"Measured {date.today().isoformat()} on {machine()}.",
+        "Data: `bench/generate.py` (seeded synthetic news: 80 outlets, stories with 0-6 syndicated copies,",
+        "independent same-event reports, half the articles page dumps with menus/ticker/footer).",
+        "Rerun: `pip install -e '.[bench]'` then `python bench/run.py --n 10000 --n 100000` and",
+        "`python bench/run.py --dedupe 10000 --dedupe 50000 --dedupe 200000` (each part rewrites its section).",
+        "",
+    ]
+    if ingests:
+        lines += _ingest_tables(ingests)
+    if dedupes:
+        lines += _dedupe_table(dedupes)
+    return "\n".join(lines) + "\n"
+
+
+def _ingest_tables(ingests: list[dict]) -> list[str]:
+    lines = [
+        "## Ingest (read + clean + metadata + claims + store + dedupe), 2 worker processes",
+        "",
+        "| articles | wall s | articles/s | × read-and-split floor | peak RSS main / worker MB | DB MB | ARI |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in ingests:
+        ing, fl = r["ingest"], r["floor"]["seconds"]
+        lines.append(
+            f"| {r['n']:,} | {ing['seconds']:.1f} | {r['n'] / ing['seconds']:.0f} | {ing['seconds'] / fl:.1f}× "
+            f"| {ing['rss_mb']:.0f} / {ing['worker_rss_mb']:.0f} | {ing['db_mb']:.0f} | {ing['ari']:.4f} |"
+        )
+    if len(ingests) > 1:
+        growth = ingests[-1]["ingest"]["seconds"] / ingests[0]["ingest"]["seconds"]
+        lines += ["", f"Time from {ingests[0]['n']:,} to {ingests[-1]['n']:,} articles grows {growth:.1f}×."]
+    lines += ["", "Per stage (seconds; analysis stages summed over the worker processes):", ""]
+    stages = ["read", "clean+metadata", "claims", "fingerprint", "store", "dedupe"]
+    lines += ["| articles | " + " | ".join(stages) + " |", "|---:|" + "---:|" * len(stages)]
+    for r in ingests:
+        lines.append(f"| {r['n']:,} | " + " | ".join(f"{r['ingest']['stages'].get(s, 0):.1f}" for s in stages) + " |")
+    lines += ["", "## Clean step versus jusText on the same text (one process)", ""]
+    lines += ["| articles | basewatch clean ms/article | jusText ms/article | ratio |", "|---:|---:|---:|---:|"]
+    for r in ingests:
+        ours, peer = r["clean"]["seconds"] * 1000 / r["n"], r["justext"]["seconds"] * 1000 / r["n"]
+        lines.append(f"| {r['n']:,} | {ours:.2f} | {peer:.2f} | {peer / ours:.1f}× faster |")
+    lines += ["", "## Queries on the ingested database (CLI, JSON to /dev/null)", ""]
+    lines += ["| articles | clusters s | summary s | diff s |", "|---:|---:|---:|---:|"]
+    for r in ingests:
+        q = r["queries"]
+        lines.append(f"| {r['n']:,} | " + " | ".join(_query_cell(q[k]) for k in ("clusters", "summary", "diff")) + " |")
+    return lines + [""]
+
+
+def _query_cell(q: dict) -> str:
+    return f"{q['seconds']:.1f}" if q["ok"] else f"failed ({q['error'].strip().splitlines()[-1] if q['error'] else '?'})"
+
+
+def _dedupe_table(dedupes: list[dict]) -> list[str]:
+    lines = [
+        "## Dedupe step alone versus datasketch MinHashLSH (same article bodies, one process each)",
+        "",
+        "| articles | basewatch ms/article | MinHashLSH ms/article | basewatch ARI | MinHashLSH ARI | basewatch RSS MB | MinHashLSH RSS MB | basewatch index DB MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in dedupes:
+        b, m, n = r["basewatch"], r["minhash"], r["n"]
+        lines.append(
+            f"| {n:,} | {b['seconds'] * 1000 / n:.2f} | {m['seconds'] * 1000 / n:.2f} | {b['ari']:.4f} | {m['ari']:.4f} "
+            f"| {b['rss_mb']:.0f} | {m['rss_mb']:.0f} | {b['db_mb']:.0f} |"
+        )
+    if len(dedupes) > 1:
+        first, last = dedupes[0], dedupes[-1]
+        growth = last["basewatch"]["seconds"] / first["basewatch"]["seconds"]
+        lines += [
+            "",
+            f"basewatch time from {first['n']:,} to {last['n']:,} articles grows {growth:.1f}× "
+            f"for {last['n'] / first['n']:.0f}× the articles; ARI {first['basewatch']['ari']:.4f} → {last['basewatch']['ari']:.4f}.",
+        ]
+    return lines + [""]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, action="append", default=[], help="ingest benchmark size (repeatable)")
+    ap.add_argument("--dedupe", type=int, action="append", default=[], help="dedupe-step benchmark size")
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", type=Path, default=HERE.parent / "BENCHMARKS.md")
+    ap.add_argument("--results", type=Path, default=HERE / "results.json", help="raw figures, merged across runs")
+    args = ap.parse_args()
+    saved = json.loads(args.results.read_text()) if args.results.exists() else {"ingest": [], "dedupe": []}
+    for n in args.n:
+        print(f"ingest {n:,} ...", file=sys.stderr)
+        saved["ingest"] = [r for r in saved["ingest"] if r["n"] != n] + [ingest_section(n, args.seed, args.repeat)]
+    for n in args.dedupe:
+        print(f"dedupe {n:,} ...", file=sys.stderr)
+        saved["dedupe"] = [r for r in saved["dedupe"] if r["n"] != n] + [dedupe_section(n, args.seed)]
+    for key in saved:
+        saved[key].sort(key=lambda r: r["n"])
+    args.results.write_text(json.dumps(saved, indent=1))
+    args.out.write_text(render(saved["ingest"], saved["dedupe"]), encoding="utf-8")
+    print(args.out.read_text(), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

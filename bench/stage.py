@@ -1,0 +1,179 @@
+"""One measured benchmark stage, run in its own process so its peak memory is its own.
+
+    python bench/stage.py STAGE ARGS...   ->   one JSON object on stdout
+
+Stages: floor, ingest, query, justext, dedupe, minhash (see bench/run.py for what each measures).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from basewatch import dedupe, pipeline, read, report  # noqa: E402
+from basewatch.models import Article  # noqa: E402
+from basewatch.settings import Settings  # noqa: E402
+from basewatch.store import Store, atomic  # noqa: E402
+from generate import Generator  # noqa: E402
+
+WORD_RE = re.compile(r"\w+")
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def files(folder: str) -> list[Path]:
+    return sorted(p for p in Path(folder).glob("*.txt"))
+
+
+def floor(folder: str) -> dict:
+    """Just read, decode and split the same files: the least any tool must do."""
+    started = time.perf_counter()
+    lines = 0
+    for path in files(folder):
+        lines += len(path.read_bytes().decode("utf-8").splitlines())
+    return {"seconds": time.perf_counter() - started, "lines": lines}
+
+
+def ingest(folder: str, db: str, workers: str = "0") -> dict:
+    settings = Settings(workers=int(workers))
+    timings = pipeline.Timings()
+    started = time.perf_counter()
+    with Store.open(db, settings=settings) as store:
+        docs = pipeline.documents(read.discover([folder]), settings)
+        outcomes = pipeline.ingest(store, docs, settings=settings, timings=timings)
+        membership = report.membership(report.clusters(store))
+    seconds = time.perf_counter() - started
+    pred = {Path(m["path"]).stem: m["cluster"] for m in membership}
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {
+        "seconds": seconds,
+        "articles": len(outcomes),
+        "stages": dict(timings.seconds),
+        "rss_mb": peak_rss_mb(),
+        "worker_rss_mb": children,
+        "db_mb": sum(os.path.getsize(p) for p in Path(db).parent.glob(Path(db).name + "*")) / 2**20,
+        "pred": pred,
+    }
+
+
+def query(db: str, command: str) -> dict:
+    """Time one CLI query (clusters, summary or diff) end to end, output discarded."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "basewatch", command, "--db", db, "--format", "json"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=3600,
+        check=False,
+    )
+    return {"seconds": time.perf_counter() - started, "ok": result.returncode == 0, "error": result.stderr[-300:]}
+
+
+def justext_stage(folder: str) -> dict:
+    """jusText on the same text, blank-line blocks given to it as paragraphs."""
+    import justext
+
+    stoplist = justext.get_stoplist("English")
+    started = time.perf_counter()
+    for path in files(folder):
+        blocks = path.read_text(encoding="utf-8").split("\n\n")
+        html = "<html><body>" + "".join(f"<p>{_escape(b)}</p>" for b in blocks) + "</body></html>"
+        justext.justext(html, stoplist)
+    return {"seconds": time.perf_counter() - started, "rss_mb": peak_rss_mb()}
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def clean_only(folder: str) -> dict:
+    from basewatch.clean import clean
+
+    started = time.perf_counter()
+    for path in files(folder):
+        clean(path.read_text(encoding="utf-8"))
+    return {"seconds": time.perf_counter() - started}
+
+
+def dedupe_stage(n: str, seed: str) -> dict:
+    """basewatch's dedupe step alone (fingerprint, indexed candidates, verification, clusters)
+    on generated article bodies, with the store on disk."""
+    settings = Settings()
+    spent = 0.0
+    pred: dict[str, str] = {}
+    with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "dedupe.db") as store:
+        batch = []
+        for article in Generator(int(seed)).articles(int(n)):
+            batch.append(article)
+            if len(batch) >= settings.batch_articles:
+                spent += _dedupe_batch(store, batch, settings)
+                batch = []
+        spent += _dedupe_batch(store, batch, settings)
+        for row in store.cluster_rows():
+            pred[row["path"]] = row["cluster"]
+        db_mb = (Path(tmp) / "dedupe.db").stat().st_size / 2**20
+    return {"seconds": spent, "rss_mb": peak_rss_mb(), "db_mb": db_mb, "pred": pred}
+
+
+def _dedupe_batch(store: Store, batch: list, settings: Settings) -> float:
+    spent = 0.0
+    with atomic(store.conn):
+        for item in batch:
+            article = Article(id=item.id, path=item.id, outlet=item.outlet, title=None, author=None, published=None, body=item.body)
+            store.add_article(article, "", [])
+            started = time.perf_counter()
+            pipeline._cluster(store, item.id, dedupe.fingerprint(item.body, settings), settings)
+            spent += time.perf_counter() - started
+    return spent
+
+
+def minhash(n: str, seed: str, threshold: str = "0.5") -> dict:
+    """datasketch MinHashLSH with plain union-find on the same bodies and word 5-shingles."""
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=float(threshold), num_perm=128)
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    started = time.perf_counter()
+    for article in Generator(int(seed)).articles(int(n)):
+        words = WORD_RE.findall(article.body.lower())
+        signature = MinHash(num_perm=128)
+        signature.update_batch([" ".join(words[i : i + 5]).encode() for i in range(max(1, len(words) - 4))])
+        parent[article.id] = article.id
+        for other in lsh.query(signature):
+            parent[find(other)] = find(article.id)
+        lsh.insert(article.id, signature)
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "rss_mb": peak_rss_mb(), "pred": {a: find(a) for a in parent}}
+
+
+STAGES = {
+    "floor": floor,
+    "ingest": ingest,
+    "query": query,
+    "justext": justext_stage,
+    "clean": clean_only,
+    "dedupe": dedupe_stage,
+    "minhash": minhash,
+}
+
+if __name__ == "__main__":
+    print(json.dumps(STAGES[sys.argv[1]](*sys.argv[2:])))
