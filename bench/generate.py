@@ -21,7 +21,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-SYLLABLES = "ka lo mi ren sa tor vel an is ur ba dek fi gon hal jor ke lun mar nis ol pen quo ras sul tem vid wex yar zol".split()
+SYLLABLES = (
+    "ka lo mi ren sa tor vel an is ur ba dek fi gon hal jor ke lun mar nis ol pen quo ras sul tem vid wex yar zol"
+)
+SYLLABLES = SYLLABLES.split()
 FUNCTION = "the of and to in on for with at by from as that this its their".split()
 VERBS = "said announced confirmed warned reported denied claimed stated added noted".split()
 PROFILES = ["headline_boiler", "trim", "heavy_trim", "light_edit", "added_paras", "combo"]
@@ -178,7 +181,10 @@ def write(articles: Iterator[Article], out: Path | None = None, jsonl: Path | No
     if out:
         out.mkdir(parents=True, exist_ok=True)
     count = 0
-    with gold_path.open("w", encoding="utf-8") as gold, (jsonl.open("w", encoding="utf-8") if jsonl else _null()) as lines:
+    with (
+        gold_path.open("w", encoding="utf-8") as gold,
+        jsonl.open("w", encoding="utf-8") if jsonl else _null() as lines,
+    ):
         for article in articles:
             if out:
                 (out / f"{article.id}.txt").write_text(article.text, encoding="utf-8")

@@ -14,7 +14,6 @@ import argparse
 import json
 import os
 import platform
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -89,7 +88,12 @@ def dedupe_section(n: int, seed: int) -> dict:
     peer = stage("minhash", str(n), str(seed))
     return {
         "n": n,
-        "basewatch": {"seconds": ours["seconds"], "rss_mb": ours["rss_mb"], "db_mb": ours["db_mb"], "ari": ari(gold, ours["pred"])},
+        "basewatch": {
+            "seconds": ours["seconds"],
+            "rss_mb": ours["rss_mb"],
+            "db_mb": ours["db_mb"],
+            "ari": ari(gold, ours["pred"]),
+        },
         "minhash": {"seconds": peer["seconds"], "rss_mb": peer["rss_mb"], "ari": ari(gold, peer["pred"])},
     }
 
@@ -98,13 +102,16 @@ def machine() -> str:
     model = "unknown CPU"
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists():
-        model = next((line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if "model name" in line), model)
+        model = next(
+            (line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if "model name" in line), model
+        )
     memory = ""
     meminfo = Path("/proc/meminfo")
     if meminfo.exists():
         kb = int(meminfo.read_text().split()[1])
         memory = f", {kb / 2**20:.0f} GiB RAM"
-    return f"{model}, {os.cpu_count()} cores{memory}, Python {platform.python_version()}, {platform.system()} {platform.machine()}"
+    system = f"Python {platform.python_version()}, {platform.system()} {platform.machine()}"
+    return f"{model}, {os.cpu_count()} cores{memory}, {system}"
 
 
 def render(ingests: list[dict], dedupes: list[dict]) -> str:
@@ -160,20 +167,24 @@ def _ingest_tables(ingests: list[dict]) -> list[str]:
 
 
 def _query_cell(q: dict) -> str:
-    return f"{q['seconds']:.1f}" if q["ok"] else f"failed ({q['error'].strip().splitlines()[-1] if q['error'] else '?'})"
+    return (
+        f"{q['seconds']:.1f}" if q["ok"] else f"failed ({q['error'].strip().splitlines()[-1] if q['error'] else '?'})"
+    )
 
 
 def _dedupe_table(dedupes: list[dict]) -> list[str]:
     lines = [
         "## Dedupe step alone versus datasketch MinHashLSH (same article bodies, one process each)",
         "",
-        "| articles | basewatch ms/article | MinHashLSH ms/article | basewatch ARI | MinHashLSH ARI | basewatch RSS MB | MinHashLSH RSS MB | basewatch index DB MB |",
+        "| articles | basewatch ms/article | MinHashLSH ms/article | basewatch ARI | MinHashLSH ARI "
+        "| basewatch RSS MB | MinHashLSH RSS MB | basewatch index DB MB |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in dedupes:
         b, m, n = r["basewatch"], r["minhash"], r["n"]
         lines.append(
-            f"| {n:,} | {b['seconds'] * 1000 / n:.2f} | {m['seconds'] * 1000 / n:.2f} | {b['ari']:.4f} | {m['ari']:.4f} "
+            f"| {n:,} | {b['seconds'] * 1000 / n:.2f} | {m['seconds'] * 1000 / n:.2f} "
+            f"| {b['ari']:.4f} | {m['ari']:.4f} "
             f"| {b['rss_mb']:.0f} | {m['rss_mb']:.0f} | {b['db_mb']:.0f} |"
         )
     if len(dedupes) > 1:
@@ -182,7 +193,8 @@ def _dedupe_table(dedupes: list[dict]) -> list[str]:
         lines += [
             "",
             f"basewatch time from {first['n']:,} to {last['n']:,} articles grows {growth:.1f}× "
-            f"for {last['n'] / first['n']:.0f}× the articles; ARI {first['basewatch']['ari']:.4f} → {last['basewatch']['ari']:.4f}.",
+            f"for {last['n'] / first['n']:.0f}× the articles; "
+            f"ARI {first['basewatch']['ari']:.4f} → {last['basewatch']['ari']:.4f}.",
         ]
     return lines + [""]
 

@@ -19,11 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from generate import Generator  # noqa: E402
+
 from basewatch import dedupe, pipeline, read, report  # noqa: E402
 from basewatch.models import Article  # noqa: E402
 from basewatch.settings import Settings  # noqa: E402
 from basewatch.store import Store, atomic  # noqa: E402
-from generate import Generator  # noqa: E402
 
 WORD_RE = re.compile(r"\w+")
 
@@ -67,17 +68,23 @@ def ingest(folder: str, db: str, workers: str = "0") -> dict:
     }
 
 
+QUERY_TIMEOUT_S = 300
+
+
 def query(db: str, command: str) -> dict:
     """Time one CLI query (clusters, summary or diff) end to end, output discarded."""
     started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "basewatch", command, "--db", db, "--format", "json"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        timeout=3600,
-        check=False,
-    )
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "basewatch", command, "--db", db, "--format", "json"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=QUERY_TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return {"seconds": QUERY_TIMEOUT_S, "ok": False, "error": f"stopped after {QUERY_TIMEOUT_S} s"}
     return {"seconds": time.perf_counter() - started, "ok": result.returncode == 0, "error": result.stderr[-300:]}
 
 
@@ -131,7 +138,9 @@ def _dedupe_batch(store: Store, batch: list, settings: Settings) -> float:
     spent = 0.0
     with atomic(store.conn):
         for item in batch:
-            article = Article(id=item.id, path=item.id, outlet=item.outlet, title=None, author=None, published=None, body=item.body)
+            article = Article(
+                id=item.id, path=item.id, outlet=item.outlet, title=None, author=None, published=None, body=item.body
+            )
             store.add_article(article, "", [])
             started = time.perf_counter()
             pipeline._cluster(store, item.id, dedupe.fingerprint(item.body, settings), settings)

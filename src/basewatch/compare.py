@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -61,6 +61,12 @@ _TITLE_WORDS = frozenset(
     east west north south middle new al el former state agency news""".split()
 )
 _NEGATION_RE = re.compile(r"\b(?:not|no|never|n[o']t|denied|denies|without|none)\b|n’t\b", re.I)
+# Every stance phrase contains one of these; most sentences contain none.
+_STANCE_HINTS = (
+    "deal", "agree", "understanding", "positive", "breakthrough", "progress", "stall", "deadlock", "impasse",
+    "collapse", "broke", "broken", "unlikely", "struggling", "difficult", "reject", "refuse", "failed",
+    "dead end", "on hold",
+)  # fmt: skip
 _SOURCING_NOTE_RE = re.compile(
     r"\b(?:(?:asked|asking|who asked) not to be (?:named|identified)|not (?:authori[sz]ed|allowed) to \w+"
     r"(?: publicly)?|declined to be (?:named|identified)|didn[’']t immediately respond|did not immediately respond"
@@ -175,21 +181,31 @@ def _mentions(claims: list[Claim]) -> Iterable[tuple[str, list[str]]]:
 # -- normalising -------------------------------------------------------------------------------
 
 
-def _view(claim: Claim, article: ArticleFacts, folding: dict[str, str], phrases: re.Pattern | None) -> _View:
+def _view(
+    claim: Claim, article: ArticleFacts, term: Callable[[str], str], folding: dict[str, str], phrases: re.Pattern | None
+) -> _View:
     text = claim.text.lower()
     if phrases is not None:
         text = phrases.sub(lambda m: folding[m.group(0)], text)
-    terms = frozenset(_term(w, folding) for w in _WORD_RE.findall(text) if _content(w))
+    terms = frozenset(term(w) for w in _WORD_RE.findall(text) if _content(w))
     view = _View(claim, article.outlet, terms - {""}, _name_tokens(claim.names, folding), _root(claim, article))
     view.stance, view.negated, view.quantities = _stance(claim.text), _negated(claim.text), _quantities(claim.text)
     return view
 
 
 def _views(claims: list[Claim], articles: dict[str, ArticleFacts], folding: dict[str, str]) -> list[_View]:
-    """Every claim normalised once; multi-word variants are folded by one compiled pattern."""
+    """Every claim normalised once; multi-word variants are folded by one compiled pattern, and each
+    distinct word is turned into a term once (news repeats its vocabulary)."""
     multi = sorted((v for v in folding if " " in v), key=len, reverse=True)
     phrases = re.compile("|".join(map(re.escape, multi))) if multi else None
-    return [_view(c, articles[c.article], folding, phrases) for c in claims if c.article in articles]
+    terms: dict[str, str] = {}
+
+    def term(word: str) -> str:
+        if word not in terms:
+            terms[word] = _term(word, folding)
+        return terms[word]
+
+    return [_view(c, articles[c.article], term, folding, phrases) for c in claims if c.article in articles]
 
 
 def _name_tokens(names: list[str], folding: dict[str, str]) -> frozenset[str]:
@@ -483,6 +499,9 @@ def _negated(text: str) -> bool:
 
 
 def _stance(text: str) -> int:
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _STANCE_HINTS):
+        return 0
     progress, setback = bool(_PROGRESS_RE.search(text)), bool(_SETBACK_RE.search(text))
     return (progress and not setback) - (setback and not progress)
 
