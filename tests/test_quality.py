@@ -35,8 +35,8 @@ def test_extraction_dev_f1_floor():
     assert below_half <= EXTRACTION_PAGES_BELOW_HALF_MAX
 
 
-# Measured 2026-11-23 on dedup-dev (420 articles): ARI 0.990, P 1.000, R 0.980.
-DEDUP_ARI_FLOOR = 0.97
+# Measured 2026-11-23 on dedup-dev (420 articles): ARI 0.993, P 1.000, R 0.987.
+DEDUP_ARI_FLOOR = 0.975
 DEDUP_PRECISION_FLOOR = 0.98
 
 

@@ -98,10 +98,14 @@ def verify(article: str, a: Fingerprint, matched: str, b: Fingerprint, settings:
     if shared < settings.min_shared_shingles and shared < min(len(a.shingles), len(b.shingles)):
         return None
     containment = 100.0 * shared / min(len(a.shingles), len(b.shingles))
-    if containment < settings.min_containment_pct:
+    if containment < min(settings.min_containment_pct, settings.same_lead_containment_pct):
         return None
     lead = _lead_match(a.lead, b.lead)
-    if lead < settings.min_lead_match_pct:
+    # Heavily edited copies keep less of the text but the same opening; other reports of the same
+    # story may share the wire lead too, so less text needs a near-identical lead.
+    enough = containment >= settings.min_containment_pct and lead >= settings.min_lead_match_pct
+    same_lead = containment >= settings.same_lead_containment_pct and lead >= settings.same_lead_match_pct
+    if not (enough or same_lead):
         return None
     return Evidence(article, matched, round(containment, 1), round(lead, 1), shared)
 

@@ -69,7 +69,8 @@ def emit(rows: Sequence[dict], fmt: Format, columns: Sequence[str], title: str |
     else:
         table = Table(title=title, show_lines=False, header_style="bold")
         for column in columns:
-            table.add_column(column, overflow="fold")
+            # ids and dates are looked up and copied: never broken across lines
+            table.add_column(column, overflow="fold", no_wrap=column in ID_COLUMNS or column == "published")
         for row in rows:
             table.add_row(*(Text(safe(_cell(row.get(c), c))) for c in columns))
         stdout_console().print(table)

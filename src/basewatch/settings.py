@@ -24,6 +24,9 @@ class Settings:
     min_shared_shingles: int = 3
     min_containment_pct: float = 50.0
     min_lead_match_pct: float = 65.0
+    # a heavily edited copy may keep less text if its opening is near-identical
+    same_lead_containment_pct: float = 40.0
+    same_lead_match_pct: float = 95.0
     strong_link_pct: float = 80.0
 
 
