@@ -35,6 +35,7 @@ DbOption = Annotated[
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", case_sensitive=False, help="table, json, jsonl or csv.")
 ]
+SUMMARY_AFTER_INGEST_MAX_ARTICLES = 300
 ARTICLE_COLUMNS = ["id", "outlet", "published", "title", "author", "path"]
 CLUSTER_COLUMNS = ["cluster", "canonical", "size", "outlets", "title"]
 CLAIM_COLUMNS = ["id", "outlet", "sources", "cue", "anonymous", "hedged", "direct_quote", "inherited", "text"]
@@ -118,8 +119,14 @@ def ingest_command(
 
 
 def _print_touched_summary(store: Store, outcomes: list) -> None:
-    """The design promise: ingest ends by showing what each outlet it touched claims."""
+    """The design promise: ingest ends by showing what each outlet it touched claims.
+
+    After a bulk load the summary of everything would take minutes; then it names the command.
+    """
     touched = {o.id for o in outcomes if o.id and o.status != "failed"}
+    if len(touched) > SUMMARY_AFTER_INGEST_MAX_ARTICLES:
+        output.note(f"{len(touched):,} articles: `basewatch summary` and `basewatch diff --since ...` compare them")
+        return
     rows = [row for row in report.summary(store, top=5) if any(a["id"] in touched for a in row["articles"])]
     output.summary_tree(rows)
 
