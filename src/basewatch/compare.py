@@ -182,13 +182,18 @@ def _mentions(claims: list[Claim]) -> Iterable[tuple[str, list[str]]]:
 
 
 def _view(
-    claim: Claim, article: ArticleFacts, term: Callable[[str], str], folding: dict[str, str], phrases: re.Pattern | None
+    claim: Claim,
+    article: ArticleFacts,
+    term: Callable[[str], str],
+    folding: dict[str, str],
+    phrases: re.Pattern | None,
+    names: dict[str, frozenset[str]],
 ) -> _View:
     text = claim.text.lower()
     if phrases is not None:
         text = phrases.sub(lambda m: folding[m.group(0)], text)
     terms = frozenset(term(w) for w in _WORD_RE.findall(text) if _content(w))
-    view = _View(claim, article.outlet, terms - {""}, _name_tokens(claim.names, folding), _root(claim, article))
+    view = _View(claim, article.outlet, terms - {""}, _name_tokens(claim.names, folding, names), _root(claim, article))
     view.stance, view.negated, view.quantities = _stance(claim.text), _negated(claim.text), _quantities(claim.text)
     return view
 
@@ -205,15 +210,18 @@ def _views(claims: list[Claim], articles: dict[str, ArticleFacts], folding: dict
             terms[word] = _term(word, folding)
         return terms[word]
 
-    return [_view(c, articles[c.article], term, folding, phrases) for c in claims if c.article in articles]
+    names: dict[str, frozenset[str]] = {}
+    return [_view(c, articles[c.article], term, folding, phrases, names) for c in claims if c.article in articles]
 
 
-def _name_tokens(names: list[str], folding: dict[str, str]) -> frozenset[str]:
+def _name_tokens(names: list[str], folding: dict[str, str], cache: dict[str, frozenset[str]]) -> frozenset[str]:
     """Each proper name as folded tokens, so "Russia’s Tartus naval base" and "Tartus" meet."""
-    tokens = set()
+    tokens: set[str] = set()
     for name in names:
-        folded = folding.get(aliases.key(name), aliases.key(name))
-        tokens.update(_term(t, folding) for t in folded.split() if t not in _STOPWORDS and len(t) > 1)
+        if name not in cache:
+            folded = folding.get(aliases.key(name), aliases.key(name))
+            cache[name] = frozenset(_term(t, folding) for t in folded.split() if t not in _STOPWORDS and len(t) > 1)
+        tokens.update(cache[name])
     return frozenset(tokens)
 
 
@@ -495,6 +503,8 @@ def _disagreement(a: _View, b: _View, aligned: bool) -> str | None:
 
 def _negated(text: str) -> bool:
     """Negation in what is claimed, not in how it was sourced ("asked not to be named")."""
+    if not _NEGATION_RE.search(text):
+        return False
     return bool(_NEGATION_RE.search(_SOURCING_NOTE_RE.sub(" ", text)))
 
 

@@ -29,6 +29,8 @@ from basewatch.store import Store, atomic
 # Fewer documents than this are analysed in-process: starting workers would cost more than it saves.
 MIN_DOCUMENTS_FOR_WORKERS = 64
 WORKER_CHUNK = 16
+# Documents handed to the workers at a time: enough to keep both busy, few enough to bound memory.
+WORKER_WINDOW = 512
 
 
 @dataclass
@@ -133,7 +135,14 @@ def _prepared(
         return
     with _pool(workers) as pool:
         tasks = ((item, outlet, settings) for item in chain(head, stream))
-        yield from _account(pool.imap(_prepare_task, tasks, chunksize=WORKER_CHUNK), timings)
+        # Pool.imap reads its whole input ahead of the workers; windows keep memory bounded.
+        for window in _windows(tasks, WORKER_WINDOW):
+            yield from _account(pool.imap(_prepare_task, window, chunksize=WORKER_CHUNK), timings)
+
+
+def _windows(items: Iterator, size: int) -> Iterator[list]:
+    while window := list(islice(items, size)):
+        yield window
 
 
 def _pool(workers: int):
