@@ -186,9 +186,6 @@ class Store:
         )
         return [{"line": line, "text": text, "reason": reason} for line, text, reason in rows]
 
-    def raw_text(self, article_id: str) -> str:
-        return self.conn.execute("SELECT raw_text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
-
     # -- dedupe ---------------------------------------------------------------------------
 
     def add_fingerprint(self, article_id: str, fp: Fingerprint, max_postings: int) -> None:
