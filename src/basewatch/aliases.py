@@ -34,6 +34,7 @@ _ACRONYM_DEF_RE = re.compile(
     r"(?P<long>(?:[A-Z][\w'’]*[\s-]+(?:(?:al|el|of|the|and|for)[\s-]+)?){1,6}[A-Z][\w'’]*)"
     r"\s*(?:\(|,\s+or\s+)(?P<short>[A-Z]{2,6})\b"
 )
+_CORPORATE_SUFFIXES = frozenset("ltd inc llc plc co corp media group news english online digital".split())
 _SMALL_WORDS = frozenset("al el of the and for de".split())
 
 
@@ -124,6 +125,22 @@ def build(
         for variant in variants:
             union(canonical, variant, "aliases file")
     return _groups(names + [v for vs in user.merges.values() for v in vs] + list(user.merges), find, counts, reasons)
+
+
+def organisation_key(name: str) -> str:
+    """One key for the spellings of an organisation: "the Harbor Ledger", "Harbor Ledger Media"."""
+    words = name.lower().replace("’", "'").split()
+    while words and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1].strip(".") in _CORPORATE_SUFFIXES:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def same_organisation(a: str, b: str) -> bool:
+    """True when one organisation key contains the other ("Bloomberg" in "Bloomberg News")."""
+    x, y = organisation_key(a), organisation_key(b)
+    return bool(x) and bool(y) and (x in y or y in x)
 
 
 def _fold_prefixes(names: list[str], union) -> None:

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from syntok import segmenter
 
+from basewatch import aliases
 from basewatch.metadata import parse_partial_date
 
 
@@ -235,7 +236,7 @@ def extract(
             chain = list(basis)
         elif basis and chain and _is_anonymous(chain[0]) and basis[0] not in " ".join(chain):
             chain = [basis[0], *chain]  # "the sources said" in a retelling are the retold outlet's
-        if label and chain and len(chain) > 1 and _same_name(chain[0], label):
+        if label and chain and len(chain) > 1 and aliases.same_organisation(chain[0], label):
             chain = chain[1:]  # "told the Bay Observer" in the Bay Observer: told us
         sources = ([label] if label else []) + chain
         claims.append(
@@ -375,7 +376,6 @@ _ANONYMITY_HINTS = frozenset(
 _YEAR_RE = re.compile(r"\d{4}")
 _RELATIVE_RE = re.compile(r"(last|next|this) (week|month|year)")
 _POSSESSIVE_RE = re.compile(r"['’ʼ]s$")
-_NAME_AFFIXES_RE = re.compile(r"^the\s+|\s+(?:ltd|inc|llc|media|group|plc|news|english)\.?$", re.I)
 _SUBJECT_TRAILERS = frozenset(
     """has have had also later then previously reportedly allegedly once again publicly was were is are
     has been have been repeatedly""".split()
@@ -457,7 +457,7 @@ def _declared_basis(
         if attribution.outlet_verb and chain and not _is_anonymous(chain[0]):
             if basis is None and sentence is not lead[0]:
                 continue
-            if basis is None or _same_name(basis[0], chain[0]):
+            if basis is None or aliases.same_organisation(basis[0], chain[0]):
                 return chain, _report_date(sentence)
     return basis, None
 
@@ -467,17 +467,6 @@ def _report_date(sentence: str) -> str | None:
     verb = _OUTLET_VERB_RE.search(sentence)
     found = _DATE_RE.search(sentence, verb.end()) if verb else None
     return found.group(0) if found else None
-
-
-def _same_name(a: str, b: str) -> bool:
-    """Two spellings of one organisation name ("the Harbor Ledger", "Harbor Ledger Media")."""
-
-    def core(name: str) -> str:
-        name = _NAME_AFFIXES_RE.sub("", name.strip())
-        return name.lower()
-
-    x, y = core(a), core(b)
-    return bool(x) and bool(y) and (x in y or y in x)
 
 
 def _names(text: str) -> list[str]:

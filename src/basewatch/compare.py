@@ -100,7 +100,6 @@ _NUMBER_WORDS = {
     "fifty": 50, "hundred": 100,
 }  # fmt: skip
 _DAYS_PER_UNIT = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30}
-_CORPORATE_SUFFIXES = frozenset("ltd inc llc plc co corp media group news english online digital".split())
 _VERB_SUFFIX_RE = re.compile(r"(?:ed|ing)$")
 
 
@@ -247,7 +246,9 @@ def _root(claim: Claim, article: ArticleFacts) -> str:
     """The independent origin of a claim: the report it retells or cites, the original of its
     syndication cluster, or else the outlet itself. Equal roots count once."""
     chain = claim.sources[1:] if article.outlet_known else claim.sources
-    if article.retelling_of and (claim.inherited or any(_same(article.retelling_of, s) for s in chain[:1])):
+    if article.retelling_of and (
+        claim.inherited or any(aliases.same_organisation(article.retelling_of, s) for s in chain[:1])
+    ):
         return _report(article.retelling_of)
     if chain and _is_outlet_source(claim, chain[0], article):
         return _report(chain[0])
@@ -255,22 +256,11 @@ def _root(claim: Claim, article: ArticleFacts) -> str:
 
 
 def _report(name: str) -> str:
-    """Root key of a named report: "the Harbor Ledger" and "Harbor Ledger Media" are one."""
-    words = name.lower().replace("’", "'").split()
-    while words and words[0] == "the":
-        words = words[1:]
-    while len(words) > 1 and words[-1].strip(".") in _CORPORATE_SUFFIXES:
-        words = words[:-1]
-    return "report:" + " ".join(words)
+    return "report:" + aliases.organisation_key(name)
 
 
 def _is_outlet_source(claim: Claim, source: str, article: ArticleFacts) -> bool:
     return claim.cue in ("reported", "reports", "writes", "wrote") and len(source.split()) <= 4
-
-
-def _same(a: str, b: str) -> bool:
-    x, y = aliases.key(a).removeprefix("the "), aliases.key(b).removeprefix("the ")
-    return bool(x) and (x in y or y in x)
 
 
 # -- alignment ---------------------------------------------------------------------------------
