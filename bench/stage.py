@@ -22,9 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import Generator  # noqa: E402
 
 from basewatch import dedupe, pipeline, read, report  # noqa: E402
+from basewatch.claims import Provenance  # noqa: E402
 from basewatch.models import Article  # noqa: E402
 from basewatch.settings import Settings  # noqa: E402
-from basewatch.store import Store, atomic  # noqa: E402
+from basewatch.store import Store, article_record, atomic  # noqa: E402
 
 WORD_RE = re.compile(r"\w+")
 
@@ -141,9 +142,9 @@ def _dedupe_batch(store: Store, batch: list, settings: Settings) -> float:
             article = Article(
                 id=item.id, path=item.id, outlet=item.outlet, title=None, author=None, published=None, body=item.body
             )
-            store.add_article(article, "", [])
+            store.add(article_record(article, "", [], [], Provenance(item.id)))
             started = time.perf_counter()
-            pipeline._cluster(store, item.id, dedupe.fingerprint(item.body, settings), settings)
+            pipeline._cluster(store, item.id, dedupe.packed(dedupe.fingerprint(item.body, settings)), settings)
             spent += time.perf_counter() - started
     return spent
 

@@ -74,3 +74,35 @@ def test_atomic_rolls_back_on_error_and_nests(tmp_path):
                 conn.execute("INSERT INTO t VALUES (3)")
                 raise RuntimeError
         assert [r[0] for r in conn.execute("SELECT x FROM t")] == [2]
+
+
+def _version_3_database(db) -> None:
+    """A database as basewatch 0.x left it: raw page in `articles`, one row per removed line."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    migrations.applied(conn)
+    for migration in migrations.MIGRATIONS[:3]:
+        migration(conn)
+        migrations.record(conn, migration)
+    conn.execute("PRAGMA user_version = 3")
+    conn.execute(
+        "INSERT INTO articles (id, path, outlet, title, author, published, encoding, raw_text, body, ingested_utc) "
+        "VALUES ('sha256:ab', 'a.txt', 'Bay Observer', 'T', NULL, NULL, 'utf-8', 'Menu\nBody text.\nFooter', "
+        "'Body text.', '2026-01-01T00:00:00+00:00')"
+    )
+    conn.execute("INSERT INTO removed_lines VALUES ('sha256:ab', 3, 'Footer', 'footer')")
+    conn.execute("INSERT INTO removed_lines VALUES ('sha256:ab', 1, 'Menu', 'navigation')")
+    conn.close()
+
+
+def test_version_3_database_keeps_its_pages_and_removed_lines(tmp_path):
+    db = tmp_path / "old.db"
+    _version_3_database(db)
+    with Store.open(db) as store:
+        assert store.status()["schema_version"] == migrations.SCHEMA_VERSION
+        assert store.article("ab").body == "Body text."
+        assert store.removed_lines("sha256:ab") == [
+            {"line": 1, "text": "Menu", "reason": "navigation"},
+            {"line": 3, "text": "Footer", "reason": "footer"},
+        ]
+        raw = store.conn.execute("SELECT raw FROM pages").fetchone()[0]
+    assert migrations.unpack_text(raw) == "Menu\nBody text.\nFooter"

@@ -15,6 +15,7 @@ import zlib
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -28,6 +29,15 @@ class Fingerprint:
     shingles: frozenset[int]
     keys: tuple[int, ...]
     lead: tuple[str, ...]
+    words: int
+
+
+class PackedFingerprint(NamedTuple):
+    """A fingerprint in its stored form, which is also the cheap form between processes."""
+
+    shingles: bytes
+    keys: tuple[int, ...]
+    lead: str
     words: int
 
 
@@ -160,6 +170,14 @@ def canonical(members: Iterable[tuple[str, str | None, int]]) -> str:
     `members` are (id, published, words); undated articles come after dated ones.
     """
     return min(members, key=lambda m: (m[1] is None, m[1] or "", -m[2], m[0]))[0]
+
+
+def packed(fp: Fingerprint) -> PackedFingerprint:
+    return PackedFingerprint(pack(fp.shingles), fp.keys, " ".join(fp.lead), fp.words)
+
+
+def unpacked(fp: PackedFingerprint) -> Fingerprint:
+    return Fingerprint(unpack(fp.shingles), fp.keys, tuple(fp.lead.split()), fp.words)
 
 
 def pack(shingles: frozenset[int]) -> bytes:

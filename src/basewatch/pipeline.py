@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
+from typing import NamedTuple
 
 from basewatch import claims, dedupe, metadata
 from basewatch.clean import clean
@@ -24,7 +25,7 @@ from basewatch.errors import BadInput
 from basewatch.models import Article, CleanResult, Document, IngestOutcome
 from basewatch.read import Source, content_id, read_source
 from basewatch.settings import DEFAULT_SETTINGS, Settings
-from basewatch.store import Store, atomic
+from basewatch.store import ArticleRecord, Store, article_record, atomic
 
 # Fewer documents than this are analysed in-process: starting workers would cost more than it saves.
 MIN_DOCUMENTS_FOR_WORKERS = 64
@@ -43,17 +44,14 @@ class Timings:
         self.seconds[stage] += seconds
 
 
-@dataclass(frozen=True)
-class Prepared:
-    """Everything the store needs for one document, computed without touching the store."""
+class Prepared(NamedTuple):
+    """Everything the store needs for one document, computed without touching the store, in the
+    flat form that crosses from a worker process to the writer cheaply."""
 
-    document: Document
-    article: Article
-    removed: list[dict]
-    claims: list[claims.Claim]
-    provenance: claims.Provenance
-    fingerprint: dedupe.Fingerprint
-    seconds: dict[str, float]
+    outcome: IngestOutcome
+    record: ArticleRecord
+    fingerprint: dedupe.PackedFingerprint
+    seconds: tuple[tuple[str, float], ...]
 
 
 def analyse(document: Document, outlet: str | None = None) -> tuple[Article, CleanResult]:
@@ -83,10 +81,11 @@ def prepare(document: Document, outlet: str | None, settings: Settings) -> Prepa
     analysed = time.perf_counter()
     found, provenance = claims.extract(article.id, article.body, article.outlet, article.title, article.published)
     claimed = time.perf_counter()
-    fp = dedupe.fingerprint(article.body, settings)
+    fp = dedupe.packed(dedupe.fingerprint(article.body, settings))
+    record = article_record(article, document.text, cleaned.removed, found, provenance)
     done = time.perf_counter()
-    seconds = {"clean+metadata": analysed - started, "claims": claimed - analysed, "fingerprint": done - claimed}
-    return Prepared(document, article, cleaned.removed, found, provenance, fp, seconds)
+    seconds = (("clean+metadata", analysed - started), ("claims", claimed - analysed), ("fingerprint", done - claimed))
+    return Prepared(_outcome(article, document.path, "added"), record, fp, seconds)
 
 
 def documents(items: Iterable[Source | BadInput], settings: Settings) -> Iterator[Document | BadInput]:
@@ -176,7 +175,7 @@ def _timed_reads(items: Iterator[Document | BadInput], timings: Timings) -> Iter
 def _account(results: Iterable[Prepared | BadInput], timings: Timings) -> Iterator[Prepared | BadInput]:
     for result in results:
         if isinstance(result, Prepared):
-            for stage, seconds in result.seconds.items():
+            for stage, seconds in result.seconds:
                 timings.add(stage, seconds)
         yield result
 
@@ -202,27 +201,26 @@ def _commit(
 def _store_one(store: Store, item: Prepared | BadInput, settings: Settings, timings: Timings) -> IngestOutcome:
     if isinstance(item, BadInput):
         return IngestOutcome(path=item.path, status="failed", error=item.reason)
-    article, path = item.article, item.document.path
+    outcome = item.outcome
     started = time.perf_counter()
-    if store.has_article(article.id):  # under the write lock: another process may have stored it
-        existing = store.article(article.id)
+    if store.has_article(outcome.id):  # under the write lock: another process may have stored it
+        existing = store.article(outcome.id)
         timings.add("store", time.perf_counter() - started)
-        return _outcome(existing, path, "unchanged")
-    if not article.body:
-        return IngestOutcome(path=path, status="failed", id=article.id, error="no article text found")
-    store.add_article(article, item.document.text, item.removed)
-    store.add_claims(item.claims, item.provenance)
+        return _outcome(existing, outcome.path, "unchanged")
+    if not item.record.has_body:
+        return replace(outcome, status="failed", error="no article text found")
+    store.add(item.record)
     stored = time.perf_counter()
-    _cluster(store, article.id, item.fingerprint, settings)
+    _cluster(store, outcome.id, item.fingerprint, settings)
     timings.add("store", stored - started)
     timings.add("dedupe", time.perf_counter() - stored)
-    return _outcome(article, path, "added")
+    return outcome
 
 
-def _cluster(store: Store, article_id: str, fp: dedupe.Fingerprint, settings: Settings) -> None:
+def _cluster(store: Store, article_id: str, fp: dedupe.PackedFingerprint, settings: Settings) -> None:
     """Place one stored article in a syndication cluster (inside the caller's transaction)."""
-    candidates = store.candidates(article_id, fp, settings.min_shared_keys, settings.max_candidates)
-    assignment = dedupe.assign(article_id, fp, candidates, settings)
+    candidates = store.candidates(article_id, fp.keys, settings.min_shared_keys, settings.max_candidates)
+    assignment = dedupe.assign(article_id, dedupe.unpacked(fp), candidates, settings)
     store.add_fingerprint(article_id, fp, settings.max_key_postings)
     store.apply_assignment(article_id, assignment)
 
@@ -233,7 +231,7 @@ def recluster(store: Store, settings: Settings = DEFAULT_SETTINGS) -> int:
         store.reset_dedupe()
         count = 0
         for article_id, body in list(store.bodies_in_ingest_order()):
-            _cluster(store, article_id, dedupe.fingerprint(body, settings), settings)
+            _cluster(store, article_id, dedupe.packed(dedupe.fingerprint(body, settings)), settings)
             count += 1
     return count
 

@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from basewatch import dedupe, migrations
 from basewatch.claims import Claim, Provenance
-from basewatch.dedupe import Assignment, Candidate, Fingerprint
+from basewatch.dedupe import Assignment, Candidate, PackedFingerprint
 from basewatch.errors import DatabaseError, NotFound
 from basewatch.models import Article
 from basewatch.settings import DEFAULT_SETTINGS, Settings
@@ -26,6 +27,76 @@ _SELECT_ARTICLES = (
     "SELECT a.id, a.path, a.outlet, a.title, a.author, a.published, a.body, a.external_id, a.url, "
     "a.encoding, a.ingested_utc, m.cluster FROM articles a LEFT JOIN cluster_members m ON m.article = a.id"
 )
+
+
+class ArticleRecord(NamedTuple):
+    """One analysed article as rows ready to insert.
+
+    Built where the analysis runs (a worker process), so the single writer only executes SQL:
+    tuples of strings cross the process boundary several times cheaper than dataclasses, and the
+    JSON encoding and page compression run on every core.
+    """
+
+    article: tuple
+    page: tuple
+    claims: list[tuple]
+    provenance: tuple
+
+    @property
+    def has_body(self) -> bool:
+        return bool(self.article[_ARTICLE_COLUMNS.split(", ").index("body")])
+
+
+def article_record(
+    article: Article, raw_text: str, removed: list[dict], claims: list[Claim], provenance: Provenance
+) -> ArticleRecord:
+    ingested = article.ingested_utc or datetime.now(UTC).isoformat(timespec="seconds")
+    return ArticleRecord(
+        article=(
+            article.id,
+            article.path,
+            article.outlet,
+            article.title,
+            article.author,
+            article.published,
+            article.body,
+            article.external_id,
+            article.url,
+            article.encoding,
+            ingested,
+        ),
+        page=(article.id, migrations.pack_text(raw_text), migrations.pack_json(removed)),
+        claims=[_claim_row(c) for c in claims],
+        provenance=(
+            provenance.article,
+            _json(provenance.cites),
+            provenance.retelling_of,
+            provenance.retelling_date,
+        ),
+    )
+
+
+def _claim_row(c: Claim) -> tuple:
+    return (
+        c.id,
+        c.article,
+        c.outlet,
+        c.sentence_index,
+        c.text,
+        c.cue,
+        _json(c.sources),
+        c.anonymous,
+        c.hedged,
+        c.direct_quote,
+        c.inherited,
+        _json(c.names),
+        _json(c.numbers),
+        _json(c.dates),
+    )
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _reason(exc: sqlite3.Error) -> str:
@@ -128,28 +199,18 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
-    def add_article(self, article: Article, raw_text: str, removed: list[dict]) -> None:
-        """Insert one article with its removed lines; call inside `atomic()`."""
-        self.conn.execute(
-            f"INSERT INTO articles ({_ARTICLE_COLUMNS}, raw_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                article.id,
-                article.path,
-                article.outlet,
-                article.title,
-                article.author,
-                article.published,
-                article.body,
-                article.external_id,
-                article.url,
-                article.encoding,
-                article.ingested_utc or datetime.now(UTC).isoformat(timespec="seconds"),
-                raw_text,
-            ),
-        )
+    def add(self, record: ArticleRecord) -> None:
+        """Insert one analysed article, its page and its claims; call inside `atomic()`."""
+        self.conn.execute(f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)", record.article)
+        self.conn.execute("INSERT INTO pages (article, raw, removed) VALUES (?, ?, ?)", record.page)
         self.conn.executemany(
-            "INSERT INTO removed_lines (article, line, text, reason) VALUES (?, ?, ?, ?)",
-            [(article.id, r["line"], r["text"], r["reason"]) for r in removed],
+            "INSERT INTO claims (id, article, outlet, sentence_index, text, cue, sources, anonymous, hedged, "
+            "direct_quote, inherited, names, numbers, dates) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            record.claims,
+        )
+        self.conn.execute(
+            "INSERT INTO provenance (article, cites, retelling_of, retelling_date) VALUES (?, ?, ?, ?)",
+            record.provenance,
         )
 
     # -- reads ----------------------------------------------------------------------------
@@ -181,18 +242,16 @@ class Store:
         return Article(*rows[0])
 
     def removed_lines(self, article_id: str) -> list[dict]:
-        rows = self.conn.execute(
-            "SELECT line, text, reason FROM removed_lines WHERE article = ? ORDER BY line", (article_id,)
-        )
-        return [{"line": line, "text": text, "reason": reason} for line, text, reason in rows]
+        row = self.conn.execute("SELECT removed FROM pages WHERE article = ?", (article_id,)).fetchone()
+        return migrations.unpack_json(row[0]) if row else []
 
     # -- dedupe ---------------------------------------------------------------------------
 
-    def add_fingerprint(self, article_id: str, fp: Fingerprint, max_postings: int) -> None:
+    def add_fingerprint(self, article_id: str, fp: PackedFingerprint, max_postings: int) -> None:
         """Store an article's shingles and index its keys; saturated keys get no new postings."""
         self.conn.execute(
             "INSERT INTO fingerprints (article, shingles, lead, words) VALUES (?, ?, ?, ?)",
-            (article_id, dedupe.pack(fp.shingles), " ".join(fp.lead), fp.words),
+            (article_id, fp.shingles, fp.lead, fp.words),
         )
         saturated = self._saturated(fp.keys, max_postings)
         self.conn.executemany(
@@ -215,12 +274,12 @@ class Store:
         )
         return {r[0] for r in rows}
 
-    def candidates(self, article_id: str, fp: Fingerprint, min_shared_keys: int, limit: int) -> list[Candidate]:
-        """Stored articles sharing at least `min_shared_keys` index keys with `fp`, most shared first."""
-        if not fp.keys:
+    def candidates(self, article_id: str, keys: tuple[int, ...], min_shared_keys: int, limit: int) -> list[Candidate]:
+        """Stored articles sharing at least `min_shared_keys` of the index `keys`, most shared first."""
+        if not keys:
             return []
-        marks = ",".join("?" * len(fp.keys))
-        needed = min(min_shared_keys, len(fp.keys))
+        marks = ",".join("?" * len(keys))
+        needed = min(min_shared_keys, len(keys))
         rows = self.conn.execute(
             f"""SELECT k.article, count(*) AS shared, m.cluster, f.shingles, f.lead, f.words,
                        (SELECT count(*) FROM cluster_members s WHERE s.cluster = m.cluster)
@@ -230,13 +289,13 @@ class Store:
                 WHERE k.key IN ({marks}) AND k.article != ?
                 GROUP BY k.article HAVING shared >= ?
                 ORDER BY shared DESC, k.article LIMIT ?""",
-            [*(k for k in fp.keys), article_id, needed, limit],
+            [*keys, article_id, needed, limit],
         )
         return [
             Candidate(
                 article=article,
                 cluster=cluster,
-                fingerprint=Fingerprint(dedupe.unpack(blob), (), tuple(lead.split()), words),
+                fingerprint=dedupe.unpacked(PackedFingerprint(blob, (), lead, words)),
                 cluster_size=size,
             )
             for article, _, cluster, blob, lead, words, size in rows
@@ -300,40 +359,6 @@ class Store:
         return row[0] if row else None
 
     # -- claims ---------------------------------------------------------------------------
-
-    def add_claims(self, claims: list[Claim], provenance: Provenance) -> None:
-        self.conn.executemany(
-            "INSERT INTO claims (id, article, outlet, sentence_index, text, cue, sources, anonymous, hedged, "
-            "direct_quote, inherited, names, numbers, dates) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    c.id,
-                    c.article,
-                    c.outlet,
-                    c.sentence_index,
-                    c.text,
-                    c.cue,
-                    json.dumps(c.sources, ensure_ascii=False),
-                    c.anonymous,
-                    c.hedged,
-                    c.direct_quote,
-                    c.inherited,
-                    json.dumps(c.names, ensure_ascii=False),
-                    json.dumps(c.numbers, ensure_ascii=False),
-                    json.dumps(c.dates, ensure_ascii=False),
-                )
-                for c in claims
-            ],
-        )
-        self.conn.execute(
-            "INSERT INTO provenance (article, cites, retelling_of, retelling_date) VALUES (?, ?, ?, ?)",
-            (
-                provenance.article,
-                json.dumps(provenance.cites, ensure_ascii=False),
-                provenance.retelling_of,
-                provenance.retelling_date,
-            ),
-        )
 
     def claims(
         self, outlet: str | None = None, since: str | None = None, outlets: list[str] | None = None
