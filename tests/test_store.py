@@ -1,10 +1,13 @@
+import json
 import sqlite3
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from basewatch import migrations
 from basewatch.errors import DatabaseError
-from basewatch.store import Store, atomic
+from basewatch.store import Store, _json_strings, atomic
 
 
 def test_blank_database_is_migrated_to_current_schema(tmp_path):
@@ -106,3 +109,8 @@ def test_version_3_database_keeps_its_pages_and_removed_lines(tmp_path):
         ]
         raw = store.conn.execute("SELECT raw FROM pages").fetchone()[0]
     assert migrations.unpack_text(raw) == "Menu\nBody text.\nFooter"
+
+
+@given(st.lists(st.text()))
+def test_claim_string_lists_round_trip_through_json(values):
+    assert json.loads(_json_strings(values)) == values

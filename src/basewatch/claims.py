@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from syntok import segmenter
 
@@ -212,24 +213,24 @@ def extract(
     reference = _reference_date(published)
     label = outlet
     parts = sentences(body)
-    attributions = [_attribute(s) for s in parts]
-    declared, declared_date = _declared_basis(title, parts[:3], attributions[:3])
+    facts = [_sentence_facts(s) for s in parts]
+    declared, declared_date = _declared_basis(title, parts[:3], [f.attribution for f in facts[:3]])
     basis = declared
     claims: list[Claim] = []
     last_person: str | None = None
-    for index, (text, attribution) in enumerate(zip(parts, attributions, strict=True)):
-        if _is_subhead(text):
+    for index, (text, fact) in enumerate(zip(parts, facts, strict=True)):
+        if fact.subhead:
             basis = None  # a new section is the outlet's own background, not the retold report
-        if not _is_assertion(text):
+        if not fact.assertion:
             continue
-        words = frozenset(_LOWER_WORD_RE.findall(text.lower()))
+        attribution = fact.attribution
         chain = list(attribution.chain)
         if chain and chain[-1].lower() in _PRONOUNS and last_person:
             chain[-1] = last_person
         elif chain and _is_person(chain[-1]):
             last_person = chain[-1]
         previous = claims[-1] if claims else None
-        if not chain and _QUOTED_SPAN_RE.search(text) and previous and previous.direct_quote:
+        if not chain and fact.direct_quote and previous and previous.direct_quote:
             chain = previous.sources[1 if label else 0 :]  # the quote goes on: same speaker
         inherited = not chain and basis is not None
         if inherited:
@@ -247,17 +248,53 @@ def extract(
                 text=text,
                 cue=attribution.cue if not inherited else None,
                 sources=sources,
-                anonymous=bool(chain) and (_is_anonymous(chain[-1]) or _notes_anonymity(text, words)),
-                hedged=not _HEDGE_HINTS.isdisjoint(words) and bool(_HEDGE_RE.search(text)),
-                direct_quote=bool(_QUOTED_SPAN_RE.search(text)),
+                anonymous=bool(chain) and (_is_anonymous(chain[-1]) or fact.notes_anonymity),
+                hedged=fact.hedged,
+                direct_quote=fact.direct_quote,
                 sentence_index=index,
-                names=_names(text),
-                numbers=_numbers(text, words),
-                dates=_dates(text, words, reference),
+                names=list(fact.names),
+                numbers=list(fact.numbers),
+                dates=[{"text": d, "date": _resolve(d, before, reference)} for d, before in fact.dates],
                 inherited=inherited,
             )
         )
     return claims, _provenance(article_id, claims, declared, declared_date, reference)
+
+
+@dataclass(frozen=True)
+class _SentenceFacts:
+    """What a sentence says about itself, whatever article it appears in."""
+
+    attribution: _Attribution
+    assertion: bool
+    subhead: bool
+    direct_quote: bool = False
+    hedged: bool = False
+    notes_anonymity: bool = False
+    names: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
+    dates: tuple[tuple[str, str], ...] = ()  # (expression, the text just before it)
+
+
+# Syndicated copies repeat the wire's sentences word for word, so each process remembers the facts
+# of recent sentences (bounded: about 30 MB at most).
+@lru_cache(maxsize=32_768)
+def _sentence_facts(text: str) -> _SentenceFacts:
+    attribution = _attribute(text)
+    if not _is_assertion(text):
+        return _SentenceFacts(attribution, assertion=False, subhead=_is_subhead(text))
+    words = frozenset(_LOWER_WORD_RE.findall(text.lower()))
+    return _SentenceFacts(
+        attribution,
+        assertion=True,
+        subhead=_is_subhead(text),
+        direct_quote=bool(_QUOTED_SPAN_RE.search(text)),
+        hedged=not _HEDGE_HINTS.isdisjoint(words) and bool(_HEDGE_RE.search(text)),
+        notes_anonymity=_notes_anonymity(text, words),
+        names=tuple(_names(text)),
+        numbers=tuple(_numbers(text, words)),
+        dates=_date_expressions(text, words),
+    )
 
 
 # -- attribution -------------------------------------------------------------------------------
@@ -494,14 +531,11 @@ def _numbers(text: str, words: frozenset[str]) -> list[str]:
     return [m.group(0) for m in _NUMBER_RE.finditer(text)]
 
 
-def _dates(text: str, words: frozenset[str], reference: date | None) -> list[dict]:
-    """Each date expression with its resolved ISO form (or None), judged by the words before it."""
+def _date_expressions(text: str, words: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """Each date expression with the words before it, which say whether it looks ahead."""
     if _DATE_HINTS.isdisjoint(words):
-        return []
-    return [
-        {"text": m.group(0), "date": _resolve(m.group(0), text[max(0, m.start() - 60) : m.start()], reference)}
-        for m in _date_matches(text)
-    ]
+        return ()
+    return tuple((m.group(0), text[max(0, m.start() - 60) : m.start()]) for m in _date_matches(text))
 
 
 def _date_matches(text: str) -> Iterator[re.Match]:
@@ -525,6 +559,7 @@ def _reference_date(published: str | None) -> date | None:
         return None
 
 
+@lru_cache(maxsize=8192)  # copies resolve the same expressions against the same dates
 def _resolve(expression: str, before: str, reference: date | None) -> str | None:
     """ISO date (or ISO week/month) for a date expression, relative to the article's date.
 

@@ -372,8 +372,32 @@ def _is_prose(unit: _Unit, standalone: bool) -> bool:
     return standalone and unit.weight >= LONG_PARAGRAPH_WEIGHT
 
 
+# A site prints the same menus, tickers and footers on every page, so each process remembers the
+# verdicts of the lines it has seen (bounded; cleared when full).
+_SHAPE_VERDICTS: dict[tuple[str, str], str] = {}
+_SHAPE_VERDICTS_LIMIT = 50_000
+
+
 def _boilerplate_reason(unit: _Unit, repeats: int) -> str:
-    """Why a unit is boilerplate, or "". Each costly pattern runs only where it can match."""
+    """Why a unit is boilerplate, or ""."""
+    key = (unit.text, unit.marker)
+    reason = _SHAPE_VERDICTS.get(key)
+    if reason is None:
+        if len(_SHAPE_VERDICTS) >= _SHAPE_VERDICTS_LIMIT:
+            _SHAPE_VERDICTS.clear()
+        reason = _SHAPE_VERDICTS[key] = _shape_reason(unit)
+    if reason:
+        return reason
+    if repeats > 1 and unit.weight < LONG_PARAGRAPH_WEIGHT:
+        return "line repeated on the page"
+    if unit.marker == "bullet" and unit.words <= 4:
+        return "menu item"
+    return ""
+
+
+def _shape_reason(unit: _Unit) -> str:
+    """Why a line is boilerplate by its own shape alone, or "". Each costly pattern runs only where
+    it can match."""
     text, words, tokens = unit.text, unit.words, unit.tokens
     if not words:
         return "no words (separator or symbol line)"
@@ -403,10 +427,6 @@ def _boilerplate_reason(unit: _Unit, repeats: int) -> str:
         return "cookie or privacy notice"
     if words <= _UI_MAX_WORDS and sum(w in _UI_WORDS for w in unit.token_list) * 2 >= words:
         return "navigation or share widget"
-    if repeats > 1 and unit.weight < LONG_PARAGRAPH_WEIGHT:
-        return "line repeated on the page"
-    if unit.marker == "bullet" and words <= 4:
-        return "menu item"
     return ""
 
 
