@@ -158,3 +158,26 @@ def test_seed_retellings_and_sources(invoke):
     texts = [c["text"] for c in json.loads(invoke("claims", "-f", "json").stdout)]
     for chrome in ("Most Read", "Araghchi", "Read Next", "Hamas official", "Saudi, Qatar"):
         assert not any(chrome in t for t in texts)
+
+
+def test_facts_for_some_articles_match_the_facts_for_all(story_diff, isolated_db):
+    from basewatch import report
+    from basewatch.store import Store
+
+    with Store.open(isolated_db) as store:
+        full = report.article_facts(store)
+        some = sorted(full)[:2]
+        assert report.article_facts(store, some) == {a: full[a] for a in some}
+    assert any(f.cluster for f in full.values()), "the story has a syndication cluster to resolve"
+
+
+def test_summary_since_keeps_only_articles_from_that_date(story_diff, invoke):
+    dated = json.loads(invoke("summary", "--since", "2026-04-14", "-f", "json").stdout)
+    assert {row["outlet"] for row in dated} == {"North Wire", "Belmark Post", "Oresk Herald"}
+    assert json.loads(invoke("summary", "--since", "April 2030", "-f", "json").stdout) == []
+
+
+def test_since_must_be_a_date(story_diff, invoke):
+    result = invoke("diff", "--since", "last tuesday")
+    assert result.exit_code == 2
+    assert "not a date" in result.output

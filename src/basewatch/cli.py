@@ -13,6 +13,7 @@ import typer
 
 from basewatch import output, pipeline, read, report
 from basewatch.errors import BadInput, BasewatchError, ExitCode, UsageError
+from basewatch.metadata import parse_partial_date
 from basewatch.output import Format
 from basewatch.settings import Settings
 from basewatch.store import Store
@@ -34,6 +35,22 @@ DbOption = Annotated[
 ]
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", case_sensitive=False, help="table, json, jsonl or csv.")
+]
+
+
+def _date_option(value: str | None) -> str | None:
+    """A date as the page would give it ("2026-06-01", "1 June 2026"), stored as ISO for comparison."""
+    if value is None:
+        return None
+    parsed = value if value.isdigit() and len(value) == 4 else parse_partial_date(value)
+    if not parsed:
+        raise typer.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)")
+    return parsed
+
+
+SinceOption = Annotated[
+    str | None,
+    typer.Option("--since", callback=_date_option, help="Only articles published on/after (YYYY-MM-DD)."),
 ]
 SUMMARY_AFTER_INGEST_MAX_ARTICLES = 300
 ARTICLE_COLUMNS = ["id", "outlet", "published", "title", "author", "path"]
@@ -148,7 +165,7 @@ def _inputs(paths: list[str], glob: str, jsonl: bool, settings: Settings):
 def articles_command(
     db: DbOption = Path(DEFAULT_DB),
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only published on/after (YYYY-MM-DD).")] = None,
+    since: SinceOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """List stored articles."""
@@ -226,11 +243,12 @@ def summary_command(
     db: DbOption = Path(DEFAULT_DB),
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
     top: Annotated[int, typer.Option("--top", help="Claims shown per outlet.")] = 8,
+    since: SinceOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """What each outlet claims (most important first) and whom it relies on."""
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
-        rows = report.summary(store, outlet=outlet, top=top)
+        rows = report.summary(store, outlet=outlet, top=top, since=since)
     if fmt is Format.table:
         output.summary_tree(rows)
     else:
@@ -243,7 +261,7 @@ def diff_command(
     outlets: Annotated[
         list[str] | None, typer.Option("--outlet", help="Compare only these outlets (repeatable).")
     ] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only articles published on/after.")] = None,
+    since: SinceOption = None,
     aliases_file: Annotated[
         Path | None, typer.Option("--aliases", help="aliases.toml (default: next to the database).")
     ] = None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
 
@@ -12,14 +13,12 @@ from basewatch.store import Store
 
 def clusters(store: Store, min_size: int = 1) -> list[dict]:
     """One record per cluster: canonical article, members, outlets, and the evidence for each merge."""
-    rows = store.cluster_rows()
+    evidence = store.evidence_by_cluster()
     result = []
-    for cluster_id, group in groupby(rows, key=lambda r: r["cluster"]):
-        members = list(group)
+    for cluster_id, members in _grouped(store.cluster_rows()):
         if len(members) < min_size:
             continue
-        canonical = dedupe.canonical((m["article"], m["published"], m["words"]) for m in members)
-        ids = [m["article"] for m in members]
+        canonical = _canonical(members)
         result.append(
             {
                 "cluster": cluster_id,
@@ -28,11 +27,20 @@ def clusters(store: Store, min_size: int = 1) -> list[dict]:
                 "outlets": sorted({m["outlet"] for m in members if m["outlet"]}),
                 "title": next(m["title"] for m in members if m["article"] == canonical),
                 "members": [_member(m) for m in members],
-                "evidence": store.merge_evidence(ids) if len(members) > 1 else [],
+                "evidence": evidence.get(cluster_id, []) if len(members) > 1 else [],
             }
         )
     result.sort(key=lambda c: (-c["size"], c["cluster"]))
     return result
+
+
+def _grouped(rows: list[dict]) -> Iterator[tuple[str, list[dict]]]:
+    for cluster_id, group in groupby(rows, key=lambda r: r["cluster"]):
+        yield cluster_id, list(group)
+
+
+def _canonical(members: list[dict]) -> str:
+    return dedupe.canonical((m["article"], m["published"], m["words"]) for m in members)
 
 
 def _member(row: dict) -> dict:
@@ -66,15 +74,24 @@ def copies(store: Store, article_id: str) -> list[dict]:
     return members
 
 
-def article_facts(store: Store) -> dict[str, compare.ArticleFacts]:
-    """Outlet label, syndication cluster (when it has copies) and retold report of every article."""
-    provenance = store.provenance()
-    index = store.article_index()
-    labels = {a: compare.outlet_label(row["outlet"], row["path"]) for a, row in index.items()}
-    origin = {c["cluster"]: labels[c["canonical"]][0] for c in clusters(store, min_size=2)}
+def article_facts(store: Store, articles: Iterable[str] | None = None) -> dict[str, compare.ArticleFacts]:
+    """Outlet label, syndication cluster (when it has copies) and retold report of every article,
+    or of `articles` only: a query over a few articles reads only what they need."""
+    wanted = None if articles is None else set(articles)
+    return _facts(store, store.article_index(wanted), store.provenance(wanted), scoped=wanted is not None)
+
+
+def _facts(store: Store, index: dict[str, dict], provenance: dict, scoped: bool) -> dict[str, compare.ArticleFacts]:
+    clustered = {row["cluster"] for row in index.values() if row["cluster"]} if scoped else None
+    origin = {
+        cluster_id: compare.outlet_label(canonical["outlet"], canonical["path"])[0]
+        for cluster_id, members in _grouped(store.cluster_rows(clustered))
+        if len(members) > 1
+        for canonical in [next(m for m in members if m["article"] == _canonical(members))]
+    }
     facts = {}
     for article_id, row in index.items():
-        label, known = labels[article_id]
+        label, known = compare.outlet_label(row["outlet"], row["path"])
         cluster = row["cluster"] if row["cluster"] in origin else None
         retelling = provenance[article_id].retelling_of if article_id in provenance else None
         facts[article_id] = compare.ArticleFacts(
@@ -87,8 +104,10 @@ def diff(
     store: Store, outlets: list[str] | None = None, since: str | None = None, aliases_path: Path | None = None
 ) -> dict:
     """The outlet diff over stored claims (optionally only some outlets, or only recent articles)."""
-    facts = article_facts(store)
-    claims = [c for c in store.claims(since=since) if c.article in facts]
+    # Articles without an outlet are labelled by file name ("[a.txt]"), which SQL cannot filter on.
+    by_name = outlets if outlets and not any(o.startswith("[") for o in outlets) else None
+    claims = store.claims(since=since, outlets=by_name)
+    facts = article_facts(store, {c.article for c in claims})
     if outlets:
         wanted = {o.lower() for o in outlets}
         claims = [c for c in claims if facts[c.article].outlet.lower() in wanted]
@@ -118,15 +137,15 @@ def claims(
     return [c.to_dict() for c in found]
 
 
-def summary(store: Store, outlet: str | None = None, top: int = 8) -> list[dict]:
+def summary(store: Store, outlet: str | None = None, top: int = 8, since: str | None = None) -> list[dict]:
     """Per outlet: its articles, its most important claims with their source chains, and who it
     relies on. Important first: claims other independent roots corroborate, then the lead, then
-    named sources before anonymous ones."""
-    facts = article_facts(store)
-    all_claims = [c for c in store.claims() if c.article in facts]
+    named sources before anonymous ones. `since` limits it to articles published on/after a date."""
+    scope = None if since is None else store.article_ids(since=since)
+    index, provenance = store.article_index(scope), store.provenance(scope)
+    facts = _facts(store, index, provenance, scoped=scope is not None)
+    all_claims = [c for c in store.claims(since=since) if c.article in facts]
     corroborated = compare.corroboration(all_claims, facts)
-    provenance = store.provenance()
-    index = store.article_index()
     by_outlet: dict[str, list] = {}
     for claim in all_claims:
         by_outlet.setdefault(facts[claim.article].outlet, []).append(claim)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from json.encoder import encode_basestring
@@ -32,6 +32,9 @@ _SELECT_ARTICLES = (
 
 CACHE_KIB = 64 * 1024
 MMAP_BYTES = 256 * 2**20
+
+
+_EVIDENCE_KEYS = ("article", "matched", "containment_pct", "lead_match_pct", "shared_shingles")
 
 
 class ArticleRecord(NamedTuple):
@@ -243,6 +246,14 @@ class Store:
         for row in self.conn.execute(sql, args):
             yield Article(*row)
 
+    def article_ids(self, since: str | None = None) -> list[str]:
+        rows = (
+            self.conn.execute("SELECT id FROM articles WHERE published >= ?", (since,))
+            if since
+            else self.conn.execute("SELECT id FROM articles")
+        )
+        return [r[0] for r in rows]
+
     def article(self, id_or_prefix: str) -> Article:
         """One article by full id, id prefix (with or without `sha256:`), or external id."""
         key = id_or_prefix if id_or_prefix.startswith("sha256:") else "sha256:" + id_or_prefix
@@ -340,9 +351,14 @@ class Store:
     def bodies_in_ingest_order(self) -> Iterator[tuple[str, str]]:
         yield from self.conn.execute("SELECT id, body FROM articles ORDER BY rowid")
 
-    def cluster_rows(self) -> list[dict]:
-        """Every clustered article with what the cluster listing needs, grouped by cluster."""
-        return self._cluster_rows("", ())
+    def cluster_rows(self, clusters: Iterable[str] | None = None) -> list[dict]:
+        """Clustered articles with what the cluster listing needs, grouped by cluster: every
+        cluster, or only `clusters`."""
+        where = ""
+        if clusters is not None:
+            self._fill_scope(clusters)
+            where = "WHERE m.cluster IN (SELECT id FROM temp.scope)"
+        return self._cluster_rows(where, ())
 
     def cluster_rows_for(self, cluster_id: str) -> list[dict]:
         return self._cluster_rows("WHERE m.cluster = ?", (cluster_id,))
@@ -366,8 +382,24 @@ class Store:
             f"WHERE article IN ({marks}) ORDER BY rowid",
             article_ids,
         )
-        keys = ("article", "matched", "containment_pct", "lead_match_pct", "shared_shingles")
-        return [dict(zip(keys, row, strict=True)) for row in rows]
+        return [dict(zip(_EVIDENCE_KEYS, row, strict=True)) for row in rows]
+
+    def evidence_by_cluster(self) -> dict[str, list[dict]]:
+        """Every merge's evidence, keyed by the cluster its article is in now (one query)."""
+        rows = self.conn.execute(
+            "SELECT m.cluster, e.article, e.matched, e.containment_pct, e.lead_match_pct, e.shared_shingles "
+            "FROM merges e JOIN cluster_members m ON m.article = e.article ORDER BY e.rowid"
+        )
+        found: dict[str, list[dict]] = {}
+        for cluster, *row in rows:
+            found.setdefault(cluster, []).append(dict(zip(_EVIDENCE_KEYS, row, strict=True)))
+        return found
+
+    def _fill_scope(self, ids: Iterable[str]) -> None:
+        """Put `ids` in a temporary table, so a scoped query joins instead of binding thousands of values."""
+        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS scope (id TEXT PRIMARY KEY)")
+        self.conn.execute("DELETE FROM temp.scope")
+        self.conn.executemany("INSERT OR IGNORE INTO temp.scope (id) VALUES (?)", ((i,) for i in ids))
 
     def cluster_of(self, article_id: str) -> str | None:
         row = self.conn.execute("SELECT cluster FROM cluster_members WHERE article = ?", (article_id,)).fetchone()
@@ -414,15 +446,23 @@ class Store:
             for row in self.conn.execute(sql, args)
         ]
 
-    def provenance(self) -> dict[str, Provenance]:
-        rows = self.conn.execute("SELECT article, cites, retelling_of, retelling_date FROM provenance")
-        return {a: Provenance(a, json.loads(c), r, d) for a, c, r, d in rows}
+    def provenance(self, articles: Iterable[str] | None = None) -> dict[str, Provenance]:
+        sql = "SELECT article, cites, retelling_of, retelling_date FROM provenance"
+        if articles is not None:
+            self._fill_scope(articles)
+            sql += " WHERE article IN (SELECT id FROM temp.scope)"
+        return {a: Provenance(a, json.loads(c), r, d) for a, c, r, d in self.conn.execute(sql)}
 
-    def article_index(self) -> dict[str, dict]:
-        """id -> the fields the reports need (outlet, path, title, published, cluster)."""
-        rows = self.conn.execute(
+    def article_index(self, articles: Iterable[str] | None = None) -> dict[str, dict]:
+        """id -> the fields the reports need (outlet, path, title, published, cluster), for every
+        article or only `articles`."""
+        sql = (
             "SELECT a.id, a.outlet, a.path, a.title, a.published, m.cluster FROM articles a "
             "LEFT JOIN cluster_members m ON m.article = a.id"
         )
+        if articles is not None:
+            self._fill_scope(articles)
+            sql += " WHERE a.id IN (SELECT id FROM temp.scope)"
+        rows = self.conn.execute(sql)
         keys = ("id", "outlet", "path", "title", "published", "cluster")
         return {row[0]: dict(zip(keys, row, strict=True)) for row in rows}
