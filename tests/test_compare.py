@@ -181,3 +181,13 @@ def test_since_must_be_a_date(story_diff, invoke):
     result = invoke("diff", "--since", "last tuesday")
     assert result.exit_code == 2
     assert "not a date" in result.output
+
+
+def test_quantities_start_at_a_number_never_inside_a_word():
+    from basewatch import compare
+
+    assert dict(compare._quantities("Someone fled as 12 ships and one tanker sank over ten days.")) == {
+        "ship": {"12"},
+        "tanker": {"1"},
+        "duration": {"10 days"},
+    }

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from basewatch.errors import UsageError
@@ -168,29 +170,33 @@ def _fold_spellings(
         blocks["^" + k[:3]].append(k)
         blocks[k[-3:] + "$"].append(k)
     seen: set[tuple[str, str]] = set()
-    for block in blocks.values():
-        for i, ka in enumerate(block):
-            for kb in block[i + 1 :]:
-                if (ka, kb) in seen or Levenshtein.normalized_similarity(ka, kb) < MIN_SPELLING_SIMILARITY:
-                    continue
-                seen.add((ka, kb))
-                if ka.startswith(kb) or kb.startswith(ka):
-                    continue  # Russia/Russian: a word and its derivative, not two spellings
-                shared = (context[ka] & context[kb]) - {ka, kb}
-                overlap = len(shared) / max(1, min(len(context[ka]), len(context[kb])))
-                agree = min(
-                    _sentence_agreement(sentences[ka], context[kb]), _sentence_agreement(sentences[kb], context[ka])
-                )
-                if (
-                    len(shared) >= MIN_SHARED_CONTEXT
-                    and overlap >= MIN_CONTEXT_OVERLAP
-                    and agree >= MIN_SENTENCE_AGREEMENT
-                ):
-                    union(
-                        singles[ka],
-                        singles[kb],
-                        f"spelling variants in the same context ({', '.join(sorted(shared)[:3])})",
-                    )
+    for ka, kb in _similar_pairs(blocks.values()):
+        if (ka, kb) in seen:
+            continue
+        seen.add((ka, kb))
+        if ka.startswith(kb) or kb.startswith(ka):
+            continue  # Russia/Russian: a word and its derivative, not two spellings
+        shared = (context[ka] & context[kb]) - {ka, kb}
+        overlap = len(shared) / max(1, min(len(context[ka]), len(context[kb])))
+        agree = min(_sentence_agreement(sentences[ka], context[kb]), _sentence_agreement(sentences[kb], context[ka]))
+        if len(shared) >= MIN_SHARED_CONTEXT and overlap >= MIN_CONTEXT_OVERLAP and agree >= MIN_SENTENCE_AGREEMENT:
+            union(
+                singles[ka],
+                singles[kb],
+                f"spelling variants in the same context ({', '.join(sorted(shared)[:3])})",
+            )
+
+
+def _similar_pairs(blocks: Iterable[list[str]]) -> Iterator[tuple[str, str]]:
+    """Pairs within each block spelled alike enough, scored all against all in rapidfuzz's C loop."""
+    for block in blocks:
+        if len(block) < 2:
+            continue
+        scores = process.cdist(
+            block, block, scorer=Levenshtein.normalized_similarity, score_cutoff=MIN_SPELLING_SIMILARITY
+        )
+        for i, j in zip(*np.nonzero(np.triu(scores, 1)), strict=True):
+            yield block[i], block[j]
 
 
 def _sentence_agreement(own: list[set[str]], other_context: set[str]) -> float:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -521,12 +521,23 @@ def _quantity_conflict(a: _View, b: _View) -> str | None:
     return None
 
 
+def _quantity_matches(text: str) -> Iterator[re.Match]:
+    """Quantities, tried only where a number starts (scanning every position is slow), and never
+    inside a word ("someone said" holds no quantity)."""
+    end = 0
+    for start in _QUANTITY_HINT_RE.finditer(text):
+        if start.start() < end:
+            continue
+        found = _QUANTITY_RE.match(text, start.start())
+        if found:
+            end = found.end()
+            yield found
+
+
 def _quantities(text: str) -> dict[str, set[str]]:
     """Number -> unit pairs; durations are compared in days ("ten days" vs "two weeks")."""
     found: dict[str, set[str]] = defaultdict(set)
-    if not _QUANTITY_HINT_RE.search(text):
-        return found
-    for match in _QUANTITY_RE.finditer(text):
+    for match in _quantity_matches(text):
         number, unit = match["num"].lower(), match["unit"].lower()
         value = _NUMBER_WORDS.get(number)
         if value is None:
