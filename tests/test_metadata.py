@@ -23,6 +23,20 @@ def test_header_fields_with_value_on_next_line():
     assert meta.author == "Jonas Perrin"
     assert meta.published == "2026-03-05"
     assert meta.title == "Kessby shops brace for weeks without ferry"
+    assert meta.outlet == "Bay Observer"  # the copyright line says "Bay Observer Ltd."
+
+
+@pytest.mark.parametrize(
+    ("footer", "outlet"),
+    [
+        ("© 2026 Guardian News & Media Limited or its affiliated companies.", "Guardian News & Media"),
+        ("Copyright © 2025 Dow Jones & Co., Inc. All rights reserved.", "Dow Jones"),
+        ("© 2026 Ben & Jerry Gazette", "Ben & Jerry Gazette"),
+    ],
+)
+def test_copyright_outlet_drops_the_legal_form(footer, outlet):
+    body = "The council voted on Tuesday to reopen the harbour road after the storm damage was repaired."
+    assert _meta(f"Harbour road reopens\n\n{body}\n\n{footer}\n").outlet == outlet
 
 
 def test_hints_win_over_page_evidence():

@@ -231,6 +231,13 @@ def _valid(year: int, month: int, day: int) -> str | None:
         return None
 
 
+# A copyright line names the company ("Bay Observer Ltd"); the outlet is the name without its legal form.
+_LEGAL_FORM_RE = re.compile(
+    r"(?:\s*(?:&|and)(?=\s+co\b))?,?\s+(?:ltd|limited|inc|llc|plc|corp|corporation|gmbh|ag|s\.a|co)\.?(?=[\s,.]|$)",
+    re.I,
+)
+
+
 def _copyright_outlet(lines: list[str]) -> str | None:
     for line in reversed(lines):
         if not _COPYRIGHT_RE.search(line):
@@ -239,6 +246,7 @@ def _copyright_outlet(lines: list[str]) -> str | None:
         name = after if _WORD_RE.search(re.sub(r"\d", "", after)) else before
         name = re.sub(r"\b\d{4}(?:\s*[-–]\s*\d{4})?\b|all rights reserved\.?", " ", name, flags=re.I)
         name = re.split(r"[,.|;:]\s|\s[-–—]\s|\s{2,}", name.strip(" .,"))[0].strip(" .,-")
+        name = _LEGAL_FORM_RE.split(name, maxsplit=1)[0]
         if 1 <= len(name.split()) <= 6 and name[:1].isupper():
             return name
     return None
