@@ -205,6 +205,8 @@ def _commit(
     with atomic(store.conn):
         for item in batch:
             outcomes.append(_store_one(store, item, settings, timings))
+        committing = time.process_time()
+    timings.add("commit", time.process_time() - committing)
     for outcome in outcomes:
         if on_outcome:
             on_outcome(outcome)
