@@ -212,3 +212,17 @@ def test_recluster_rebuilds_the_same_clusters(invoke):
     result = invoke("recluster")
     assert result.exit_code == 0 and "3 clusters" in result.stderr
     assert invoke("clusters", "-f", "jsonl").stdout == before
+
+
+def test_a_long_comparison_says_so_and_how_to_narrow_it(invoke, monkeypatch):
+    from basewatch import cli
+
+    assert invoke("ingest", str(SAMPLE), "-q").exit_code == 0
+    quiet = invoke("summary", "-f", "json")
+    assert "comparing" not in quiet.stderr
+    monkeypatch.setattr(cli, "SLOW_COMPARE_CLAIMS", 5)
+    for command in ("summary", "diff"):
+        result = invoke(command, "-f", "json")
+        assert result.exit_code == 0
+        assert "claims (about 1 min); --since DATE or --outlet NAME narrows it" in result.stderr
+        json.loads(result.stdout)  # the note never reaches the data on stdout

@@ -53,6 +53,21 @@ SinceOption = Annotated[
     typer.Option("--since", callback=_date_option, help="Only articles published on/after (YYYY-MM-DD)."),
 ]
 SUMMARY_AFTER_INGEST_MAX_ARTICLES = 300
+# Comparing claims costs about this much each (measured on a 2-core laptop-class machine); past the
+# threshold the wait is long enough that the user should hear why, and how to narrow it.
+COMPARE_SECONDS_PER_CLAIM = 0.0003
+SLOW_COMPARE_CLAIMS = 20_000
+
+
+def _warn_if_slow(claims: int) -> None:
+    if claims >= SLOW_COMPARE_CLAIMS:
+        minutes = claims * COMPARE_SECONDS_PER_CLAIM / 60
+        output.note(
+            f"comparing {claims:,} claims (about {max(1, round(minutes))} min); "
+            "--since DATE or --outlet NAME narrows it"
+        )
+
+
 ARTICLE_COLUMNS = ["id", "outlet", "published", "title", "author", "path"]
 CLUSTER_COLUMNS = ["cluster", "canonical", "size", "outlets", "title"]
 CLAIM_COLUMNS = ["id", "outlet", "sources", "cue", "anonymous", "hedged", "direct_quote", "inherited", "text"]
@@ -248,7 +263,7 @@ def summary_command(
 ) -> None:
     """What each outlet claims (most important first) and whom it relies on."""
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
-        rows = report.summary(store, outlet=outlet, top=top, since=since)
+        rows = report.summary(store, outlet=outlet, top=top, since=since, on_scope=_warn_if_slow)
     if fmt is Format.table:
         output.summary_tree(rows)
     else:
@@ -270,7 +285,7 @@ def diff_command(
     """Claims outlets share (with independent roots), claims only one makes, conflicts, name variants."""
     aliases_path = aliases_file or Path(db).resolve().parent / "aliases.toml"
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
-        result = report.diff(store, outlets=outlets, since=since, aliases_path=aliases_path)
+        result = report.diff(store, outlets=outlets, since=since, aliases_path=aliases_path, on_scope=_warn_if_slow)
     if fmt is Format.table:
         output.diff_view(result)
     elif fmt is Format.json:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
 
@@ -100,10 +100,18 @@ def _facts(store: Store, index: dict[str, dict], provenance: dict, scoped: bool)
     return facts
 
 
+ScopeHook = Callable[[int], None]
+
+
 def diff(
-    store: Store, outlets: list[str] | None = None, since: str | None = None, aliases_path: Path | None = None
+    store: Store,
+    outlets: list[str] | None = None,
+    since: str | None = None,
+    aliases_path: Path | None = None,
+    on_scope: ScopeHook | None = None,
 ) -> dict:
-    """The outlet diff over stored claims (optionally only some outlets, or only recent articles)."""
+    """The outlet diff over stored claims (optionally only some outlets, or only recent articles).
+    `on_scope` hears how many claims are about to be compared, before the work starts."""
     # Articles without an outlet are labelled by file name ("[a.txt]"), which SQL cannot filter on.
     by_name = outlets if outlets and not any(o.startswith("[") for o in outlets) else None
     claims = store.claims(since=since, outlets=by_name)
@@ -111,6 +119,8 @@ def diff(
     if outlets:
         wanted = {o.lower() for o in outlets}
         claims = [c for c in claims if facts[c.article].outlet.lower() in wanted]
+    if on_scope:
+        on_scope(len(claims))
     result = compare.diff(claims, facts, aliases.load_user_aliases(aliases_path))
     if outlets:
         known = {o["outlet"].lower() for o in result["outlets"]}
@@ -137,7 +147,9 @@ def claims(
     return [c.to_dict() for c in found]
 
 
-def summary(store: Store, outlet: str | None = None, top: int = 8, since: str | None = None) -> list[dict]:
+def summary(
+    store: Store, outlet: str | None = None, top: int = 8, since: str | None = None, on_scope: ScopeHook | None = None
+) -> list[dict]:
     """Per outlet: its articles, its most important claims with their source chains, and who it
     relies on. Important first: claims other independent roots corroborate, then the lead, then
     named sources before anonymous ones. `since` limits it to articles published on/after a date."""
@@ -145,6 +157,8 @@ def summary(store: Store, outlet: str | None = None, top: int = 8, since: str | 
     index, provenance = store.article_index(scope), store.provenance(scope)
     facts = _facts(store, index, provenance, scoped=scope is not None)
     all_claims = [c for c in store.claims(since=since) if c.article in facts]
+    if on_scope:
+        on_scope(len(all_claims))
     corroborated = compare.corroboration(all_claims, facts)
     by_outlet: dict[str, list] = {}
     for claim in all_claims:
