@@ -539,12 +539,17 @@ def _date_expressions(text: str, words: frozenset[str]) -> tuple[tuple[str, str]
 
 
 def _date_matches(text: str) -> Iterator[re.Match]:
-    """Date expressions, tried only where a word that can start one begins (a full scan is slow)."""
+    return matches_at(_DATE_START_RE, _DATE_RE, text)
+
+
+def matches_at(starts: re.Pattern, pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """Non-overlapping matches of `pattern`, tried only where `starts` finds a place one can begin:
+    a large alternation scanned from every position of a sentence is the slow part otherwise."""
     end = 0
-    for start in _DATE_START_RE.finditer(text):
+    for start in starts.finditer(text):
         if start.start() < end:
             continue
-        found = _DATE_RE.match(text, start.start())
+        found = pattern.match(text, start.start())
         if found:
             end = found.end()
             yield found

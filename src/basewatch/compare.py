@@ -11,13 +11,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
 from basewatch import aliases
-from basewatch.claims import Claim
+from basewatch.claims import Claim, matches_at
 
 # Two claims state the same thing when the rarity-weighted share of the shorter one's terms found in
 # the other, plus a bonus per shared distinctive anchor (a name that is not everywhere in the story,
@@ -521,23 +521,11 @@ def _quantity_conflict(a: _View, b: _View) -> str | None:
     return None
 
 
-def _quantity_matches(text: str) -> Iterator[re.Match]:
-    """Quantities, tried only where a number starts (scanning every position is slow), and never
-    inside a word ("someone said" holds no quantity)."""
-    end = 0
-    for start in _QUANTITY_HINT_RE.finditer(text):
-        if start.start() < end:
-            continue
-        found = _QUANTITY_RE.match(text, start.start())
-        if found:
-            end = found.end()
-            yield found
-
-
 def _quantities(text: str) -> dict[str, set[str]]:
     """Number -> unit pairs; durations are compared in days ("ten days" vs "two weeks")."""
     found: dict[str, set[str]] = defaultdict(set)
-    for match in _quantity_matches(text):
+    # Only from where a number starts, so never inside a word ("someone fled" holds no quantity).
+    for match in matches_at(_QUANTITY_HINT_RE, _QUANTITY_RE, text):
         number, unit = match["num"].lower(), match["unit"].lower()
         value = _NUMBER_WORDS.get(number)
         if value is None:
