@@ -14,8 +14,9 @@ import multiprocessing
 import os
 import signal
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from typing import NamedTuple
@@ -33,6 +34,9 @@ MIN_DOCUMENTS_FOR_WORKERS = 64
 WORKER_CHUNK = 16
 # Documents handed to the workers at a time: enough to keep both busy, few enough to bound memory.
 WORKER_WINDOW = 512
+# Analysis and ingest make many short-lived objects and almost no cycles; at the default thresholds
+# the collector spends a few percent of the time tracing caches and outcome lists that only grow.
+LEAN_GC_THRESHOLDS = (50_000, 20, 100)
 
 
 @dataclass
@@ -127,13 +131,24 @@ def ingest(
     timings = timings or Timings()
     outcomes: list[IngestOutcome] = []
     batch: list[Prepared | BadInput] = []
-    for item in _prepared(inputs, outlet, settings, timings):
-        batch.append(item)
-        if len(batch) >= settings.batch_articles:
-            outcomes.extend(_commit(store, batch, settings, timings, on_outcome))
-            batch = []
-    outcomes.extend(_commit(store, batch, settings, timings, on_outcome))
+    with _fewer_gc_passes():
+        for item in _prepared(inputs, outlet, settings, timings):
+            batch.append(item)
+            if len(batch) >= settings.batch_articles:
+                outcomes.extend(_commit(store, batch, settings, timings, on_outcome))
+                batch = []
+        outcomes.extend(_commit(store, batch, settings, timings, on_outcome))
     return outcomes
+
+
+@contextmanager
+def _fewer_gc_passes() -> Iterator[None]:
+    before = gc.get_threshold()
+    gc.set_threshold(*LEAN_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _prepared(
@@ -149,9 +164,15 @@ def _prepared(
         return
     with _pool(workers) as pool:
         tasks = ((item, outlet, settings) for item in chain(head, stream))
-        # Pool.imap reads its whole input ahead of the workers; windows keep memory bounded.
+        # Pool.imap reads its whole input ahead of the workers; windows keep memory bounded. The
+        # next window is queued before this one is drained, so the workers never wait for the writer.
+        queued: deque[Iterator] = deque()
         for window in _windows(tasks, WORKER_WINDOW):
-            yield from _account(pool.imap(_prepare_task, window, chunksize=WORKER_CHUNK), timings)
+            queued.append(pool.imap(_prepare_task, window, chunksize=WORKER_CHUNK))
+            if len(queued) > 1:
+                yield from _account(queued.popleft(), timings)
+        while queued:
+            yield from _account(queued.popleft(), timings)
 
 
 def _windows(items: Iterator, size: int) -> Iterator[list]:
@@ -167,9 +188,7 @@ def _pool(workers: int):
 def _start_worker() -> None:
     # Ctrl-C is the main process's to handle: it rolls back the batch and stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Analysis makes many short-lived objects and almost no cycles; the default thresholds spend
-    # ~4% of a worker's time tracing the sentence and line caches for nothing.
-    gc.set_threshold(50_000, 20, 100)
+    gc.set_threshold(*LEAN_GC_THRESHOLDS)
 
 
 def _prepare_task(task: tuple) -> Prepared | BadInput:
