@@ -139,31 +139,32 @@ def render(ingests: list[dict], dedupes: list[dict]) -> str:
 
 READING = """## Where the time goes, and what would remove it
 
-- Ingest is CPU-bound pure Python: about 7 ms of CPU per article at 100k (table above), shared by two
-  workers and the writer on two cores. The workers spend ≈ 2.0 ms on clean + metadata, ≈ 2.0 ms on
-  claims, 0.6 ms on the fingerprint, 0.5 ms encoding rows (JSON, page compression) and 0.2 ms
-  reading; the writer ≈ 1.7 ms (store 0.4, dedupe 0.75, receiving results from the workers the rest).
-  The 120 s bar for 100k articles is 2.4 ms of CPU per article on this machine, the 60 s target
-  1.2 ms: clean + metadata or claims alone, or the writer alone, take most of it. No one stage holds
-  it back; what would remove it is a compiled core for the clean and claims scans (their patterns
-  are simple enough for hand-written matchers: no regex crate is reachable from this machine), or
-  claims computed lazily on the first query instead of at ingest.
-- What the session that brought 476 s down to 407 s changed, and what each was worth: workers send
-  flat rows instead of dataclasses (the writer spent 1.1 ms per article unpickling Claim objects, now
-  0.08 ms; JSON encoding and page compression moved to the workers); files are read by the workers,
-  not the writer; each worker remembers the facts of recent sentences (syndicated copies repeat the
-  wire's sentences: 46% of sentences hit on this corpus, where 62% of articles are copies — fewer
+- Ingest is CPU-bound pure Python: about 6 ms of CPU per article at 100k (table above), shared by two
+  workers and the writer on two cores, which stay ~95% busy. The workers spend ≈ 1.8 ms on clean +
+  metadata, ≈ 1.8 ms on claims, 0.5 ms on the fingerprint, 0.4 ms encoding rows (JSON, page
+  compression) and 0.2 ms reading; the writer ≈ 1.4 ms (store 0.33, commit 0.29, dedupe 0.65, the
+  rest receiving results from the workers). The 120 s bar for 100k articles is 2.4 ms of CPU per
+  article on this machine, the 60 s target 1.2 ms: clean + metadata or claims alone, or the writer
+  alone, take most of it. No one stage holds it back; what would remove it is a compiled core for
+  the clean and claims scans (their patterns are simple enough for hand-written matchers: no regex
+  crate is reachable from this machine), or claims computed lazily on the first query.
+- What brought 100k from 476 s to 317 s: workers send flat rows instead of dataclasses (the writer
+  spent 1.1 ms per article unpickling Claim objects, now 0.08 ms; JSON encoding and page compression
+  moved to the workers); files are read by the workers, not the writer; the next window of documents
+  is queued before the current one is drained (the workers idled at every window edge: 401 s → 343 s
+  in one stage run); each worker remembers the facts of recent sentences (syndicated copies repeat
+  the wire's sentences: 46% of sentences hit on this corpus, where 62% of articles are copies — fewer
   copies, fewer hits) and the verdicts of recent page lines (sites repeat their chrome); a 64 MB page
-  cache and 256 MB memory map for the dedupe probes (the main RSS figure counts the mapped file);
-  fewer garbage-collector passes in the workers.
+  cache and 256 MB memory map for the dedupe probes (the writer's RSS counts the mapped file), a
+  64 MB WAL between checkpoints, fewer garbage-collector passes.
 - Memory stays bounded: documents go to the workers 512 at a time; the per-process caches are
   capped (32k sentences, 50k lines).
 - The read-and-split floor reads a 5 kB file in ~0.04 ms; nothing that analyses the text comes within
-  20× of it in Python (today 98×).
+  20× of it in Python (today 86×).
 - `summary` and `diff` recompute the comparison on every call (normalise each claim, fold name
   variants, block by rare terms, verify pairs): about 0.3 ms per claim in scope. Over a whole 10k
   database (166k claims) that is minutes; one day of news at 100k (569 articles, 9.3k claims, the
-  `--since` columns) takes 3.3 s, of which 0.6 s is starting Python. Scoped queries now read only
+  `--since` columns) takes about 3 s, of which 0.6 s is starting Python. Scoped queries now read only
   the articles, claims and clusters in scope (before, every query loaded the whole article index and
   the cluster listing). Answering over all of 100k in 2 s needs the alignment stored at ingest
   (normalised terms per claim, candidate claims probed through an index like the dedupe keys,
