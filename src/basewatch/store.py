@@ -35,6 +35,7 @@ MMAP_BYTES = 256 * 2**20
 WAL_CHECKPOINT_PAGES = 16_384  # 64 MB at 4 kB pages
 
 
+_BODY_COLUMN = _ARTICLE_COLUMNS.split(", ").index("body")
 _EVIDENCE_KEYS = ("article", "matched", "containment_pct", "lead_match_pct", "shared_shingles")
 
 
@@ -53,7 +54,7 @@ class ArticleRecord(NamedTuple):
 
     @property
     def has_body(self) -> bool:
-        return bool(self.article[_ARTICLE_COLUMNS.split(", ").index("body")])
+        return bool(self.article[_BODY_COLUMN])
 
 
 def article_record(
