@@ -43,6 +43,13 @@ def _canonical(members: list[dict]) -> str:
     return dedupe.canonical((m["article"], m["published"], m["words"]) for m in members)
 
 
+def _origin_label(members: list[dict]) -> str:
+    """The outlet label of a cluster's canonical article: the origin its copies count as."""
+    canonical = _canonical(members)
+    row = next(m for m in members if m["article"] == canonical)
+    return compare.outlet_label(row["outlet"], row["path"])[0]
+
+
 def _member(row: dict) -> dict:
     return {k: row[k] for k in ("article", "external_id", "path", "outlet", "title", "published")}
 
@@ -78,24 +85,22 @@ def article_facts(store: Store, articles: Iterable[str] | None = None) -> dict[s
     """Outlet label, syndication cluster (when it has copies) and retold report of every article,
     or of `articles` only: a query over a few articles reads only what they need."""
     wanted = None if articles is None else set(articles)
-    return _facts(store, store.article_index(wanted), store.provenance(wanted), scoped=wanted is not None)
+    return _facts(store, store.article_index(wanted), scoped=wanted is not None)
 
 
-def _facts(store: Store, index: dict[str, dict], provenance: dict, scoped: bool) -> dict[str, compare.ArticleFacts]:
+def _facts(store: Store, index: dict[str, dict], scoped: bool) -> dict[str, compare.ArticleFacts]:
     clustered = {row["cluster"] for row in index.values() if row["cluster"]} if scoped else None
     origin = {
-        cluster_id: compare.outlet_label(canonical["outlet"], canonical["path"])[0]
+        cluster_id: _origin_label(members)
         for cluster_id, members in _grouped(store.cluster_rows(clustered))
         if len(members) > 1
-        for canonical in [next(m for m in members if m["article"] == _canonical(members))]
     }
     facts = {}
     for article_id, row in index.items():
         label, known = compare.outlet_label(row["outlet"], row["path"])
         cluster = row["cluster"] if row["cluster"] in origin else None
-        retelling = provenance[article_id].retelling_of if article_id in provenance else None
         facts[article_id] = compare.ArticleFacts(
-            article_id, label, known, cluster, retelling, origin.get(row["cluster"])
+            article_id, label, known, cluster, row["retelling_of"], origin.get(row["cluster"])
         )
     return facts
 
@@ -154,8 +159,8 @@ def summary(
     relies on. Important first: claims other independent roots corroborate, then the lead, then
     named sources before anonymous ones. `since` limits it to articles published on/after a date."""
     scope = None if since is None else store.article_ids(since=since)
-    index, provenance = store.article_index(scope), store.provenance(scope)
-    facts = _facts(store, index, provenance, scoped=scope is not None)
+    index = store.article_index(scope)
+    facts = _facts(store, index, scoped=scope is not None)
     all_claims = [c for c in store.claims(since=since) if c.article in facts]
     if on_scope:
         on_scope(len(all_claims))
@@ -176,7 +181,7 @@ def summary(
             {
                 "outlet": label,
                 "known": any(facts[a].outlet_known for a in articles),
-                "articles": [_article_line(index[a], provenance.get(a)) for a in articles],
+                "articles": [_article_line(index[a]) for a in articles],
                 "claims": [{**_claim_line(c), "corroborated_by": corroborated.get(c.id, 0)} for c in ranked[:top]],
                 "claim_count": len(outlet_claims),
                 "anonymous_share": _share(outlet_claims),
@@ -194,14 +199,8 @@ def _importance(claim, corroborated: dict[str, int]) -> tuple:
     return (-corroborated.get(claim.id, 0), claim.sentence_index >= 3, claim.anonymous, claim.sentence_index)
 
 
-def _article_line(row: dict, provenance) -> dict:
-    return {
-        "id": row["id"],
-        "title": row["title"],
-        "published": row["published"],
-        "retelling_of": provenance.retelling_of if provenance else None,
-        "retelling_date": provenance.retelling_date if provenance else None,
-    }
+def _article_line(row: dict) -> dict:
+    return {k: row[k] for k in ("id", "title", "published", "retelling_of", "retelling_date")}
 
 
 def _claim_line(claim) -> dict:

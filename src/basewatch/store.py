@@ -451,23 +451,17 @@ class Store:
             for row in self.conn.execute(sql, args)
         ]
 
-    def provenance(self, articles: Iterable[str] | None = None) -> dict[str, Provenance]:
-        sql = "SELECT article, cites, retelling_of, retelling_date FROM provenance"
-        if articles is not None:
-            self._fill_scope(articles)
-            sql += " WHERE article IN (SELECT id FROM temp.scope)"
-        return {a: Provenance(a, json.loads(c), r, d) for a, c, r, d in self.conn.execute(sql)}
-
     def article_index(self, articles: Iterable[str] | None = None) -> dict[str, dict]:
-        """id -> the fields the reports need (outlet, path, title, published, cluster), for every
-        article or only `articles`."""
+        """id -> the fields the reports need (outlet, path, title, published, cluster, and the report
+        it retells), for every article or only `articles`."""
         sql = (
-            "SELECT a.id, a.outlet, a.path, a.title, a.published, m.cluster FROM articles a "
-            "LEFT JOIN cluster_members m ON m.article = a.id"
+            "SELECT a.id, a.outlet, a.path, a.title, a.published, m.cluster, p.retelling_of, p.retelling_date "
+            "FROM articles a LEFT JOIN cluster_members m ON m.article = a.id "
+            "LEFT JOIN provenance p ON p.article = a.id"
         )
         if articles is not None:
             self._fill_scope(articles)
             sql += " WHERE a.id IN (SELECT id FROM temp.scope)"
         rows = self.conn.execute(sql)
-        keys = ("id", "outlet", "path", "title", "published", "cluster")
+        keys = ("id", "outlet", "path", "title", "published", "cluster", "retelling_of", "retelling_date")
         return {row[0]: dict(zip(keys, row, strict=True)) for row in rows}
