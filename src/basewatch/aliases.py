@@ -14,6 +14,7 @@ import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -71,6 +72,7 @@ def load_user_aliases(path: Path | None) -> UserAliases:
     return UserAliases(merges, {frozenset(p.lower() for p in pair) for pair in pairs if len(pair) == 2})
 
 
+@lru_cache(maxsize=65536)  # a story repeats its names in every sentence
 def key(name: str) -> str:
     """Comparison key of a name: lower case, possessive and article prefix dropped, no apostrophes."""
     name = _POSSESSIVE_RE.sub("", name.strip())

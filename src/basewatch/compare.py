@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -125,6 +125,7 @@ class _View:
     stance: int = 0
     negated: bool = False
     quantities: dict[str, set[str]] | None = None
+    content: int = 0  # views of one sentence (a syndicated copy repeats it) share this number
 
 
 def outlet_label(outlet: str | None, path: str) -> tuple[str, bool]:
@@ -180,37 +181,42 @@ def _mentions(claims: list[Claim]) -> Iterable[tuple[str, list[str]]]:
 # -- normalising -------------------------------------------------------------------------------
 
 
-def _view(
-    claim: Claim,
-    article: ArticleFacts,
-    term: Callable[[str], str],
-    folding: dict[str, str],
-    phrases: re.Pattern | None,
-    names: dict[str, frozenset[str]],
-) -> _View:
-    text = claim.text.lower()
-    if phrases is not None:
-        text = phrases.sub(lambda m: folding[m.group(0)], text)
-    terms = frozenset(term(w) for w in _WORD_RE.findall(text) if _content(w))
-    view = _View(claim, article.outlet, terms - {""}, _name_tokens(claim.names, folding, names), _root(claim, article))
-    view.stance, view.negated, view.quantities = _stance(claim.text), _negated(claim.text), _quantities(claim.text)
-    return view
+class _Normaliser:
+    """Turns claims into views. Syndicated copies repeat sentences and news repeats its vocabulary,
+    so each distinct sentence is analysed once and each distinct word turned into a term once."""
+
+    def __init__(self, folding: dict[str, str]):
+        self.folding = folding
+        multi = sorted((v for v in folding if " " in v), key=len, reverse=True)
+        self.phrases = re.compile("|".join(map(re.escape, multi))) if multi else None
+        self.terms: dict[str, str] = {}
+        self.names: dict[str, frozenset[str]] = {}
+        self.sentences: dict[tuple, tuple] = {}
+
+    def view(self, claim: Claim, article: ArticleFacts) -> _View:
+        key = (claim.text, tuple(claim.names), tuple(claim.numbers))
+        if key not in self.sentences:
+            self.sentences[key] = (len(self.sentences), *self._analysed(claim))
+        content, terms, names, stance, negated, quantities = self.sentences[key]
+        return _View(claim, article.outlet, terms, names, _root(claim, article), stance, negated, quantities, content)
+
+    def _analysed(self, claim: Claim) -> tuple:
+        text = claim.text.lower()
+        if self.phrases is not None:
+            text = self.phrases.sub(lambda m: self.folding[m.group(0)], text)
+        terms = frozenset(self._term(w) for w in _WORD_RE.findall(text) if _content(w)) - {""}
+        names = _name_tokens(claim.names, self.folding, self.names)
+        return terms, names, _stance(claim.text), _negated(claim.text), _quantities(claim.text)
+
+    def _term(self, word: str) -> str:
+        if word not in self.terms:
+            self.terms[word] = _term(word, self.folding)
+        return self.terms[word]
 
 
 def _views(claims: list[Claim], articles: dict[str, ArticleFacts], folding: dict[str, str]) -> list[_View]:
-    """Every claim normalised once; multi-word variants are folded by one compiled pattern, and each
-    distinct word is turned into a term once (news repeats its vocabulary)."""
-    multi = sorted((v for v in folding if " " in v), key=len, reverse=True)
-    phrases = re.compile("|".join(map(re.escape, multi))) if multi else None
-    terms: dict[str, str] = {}
-
-    def term(word: str) -> str:
-        if word not in terms:
-            terms[word] = _term(word, folding)
-        return terms[word]
-
-    names: dict[str, frozenset[str]] = {}
-    return [_view(c, articles[c.article], term, folding, phrases, names) for c in claims if c.article in articles]
+    normaliser = _Normaliser(folding)
+    return [normaliser.view(c, articles[c.article]) for c in claims if c.article in articles]
 
 
 def _name_tokens(names: list[str], folding: dict[str, str], cache: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -275,27 +281,36 @@ def _aligned_pairs(views: list[_View], pairs: list[tuple[_View, _View]]) -> list
     idf = _idf(views)
     name_df = Counter(n for v in views for n in v.names)
     common = {n for n, c in name_df.items() if c > MAX_BLOCK_TERM_SHARE * len(views)}
+    verdicts: dict[tuple[int, int], dict | None] = {}  # copies of two sentences get one verdict
     aligned = []
     for a, b in pairs:
-        shared = a.terms & b.terms
-        smaller = min(sum(idf[t] for t in a.terms), sum(idf[t] for t in b.terms))
-        overlap = sum(idf[t] for t in shared) / max(smaller, 1e-9)
-        anchors = sorted(((a.names & b.names) - common - _TITLE_WORDS) | (_numbers(a) & _numbers(b)))
-        score = overlap + ANCHOR_BONUS * min(len(anchors), 2)
-        if len(shared) < MIN_ALIGN_SHARED_TERMS or score < MIN_ALIGN_SCORE:
-            continue
-        if a.names and b.names and not (a.names & b.names):
-            continue
-        if a.stance * b.stance < 0 or _quantity_conflict(a, b):
-            continue  # same matter, but they disagree: a conflict, not a shared claim
-        why = {
-            "score_pct": round(100 * score),
-            "overlap_pct": round(100 * overlap),
-            "anchors": anchors,
-            "shared_terms": sorted(shared)[:12],
-        }
-        aligned.append((a.claim.id, b.claim.id, why))
+        key = (a.content, b.content)
+        if key not in verdicts:
+            verdicts[key] = _alignment(a, b, idf, common)
+        if verdicts[key] is not None:
+            aligned.append((a.claim.id, b.claim.id, verdicts[key]))
     return aligned
+
+
+def _alignment(a: _View, b: _View, idf: dict[str, float], common: set[str]) -> dict | None:
+    """Why two claims state the same thing, or None when they do not."""
+    shared = a.terms & b.terms
+    smaller = min(sum(idf[t] for t in a.terms), sum(idf[t] for t in b.terms))
+    overlap = sum(idf[t] for t in shared) / max(smaller, 1e-9)
+    anchors = sorted(((a.names & b.names) - common - _TITLE_WORDS) | (_numbers(a) & _numbers(b)))
+    score = overlap + ANCHOR_BONUS * min(len(anchors), 2)
+    if len(shared) < MIN_ALIGN_SHARED_TERMS or score < MIN_ALIGN_SCORE:
+        return None
+    if a.names and b.names and not (a.names & b.names):
+        return None
+    if a.stance * b.stance < 0 or _quantity_conflict(a, b):
+        return None  # same matter, but they disagree: a conflict, not a shared claim
+    return {
+        "score_pct": round(100 * score),
+        "overlap_pct": round(100 * overlap),
+        "anchors": anchors,
+        "shared_terms": sorted(shared)[:12],
+    }
 
 
 def _numbers(view: _View) -> set[str]:
@@ -310,28 +325,33 @@ def _idf(views: list[_View]) -> dict[str, float]:
     return defaultdict(lambda: math.log(n), {t: math.log(n / c) for t, c in df.items()})
 
 
-def _candidate_pairs(views: list[_View]) -> Iterable[tuple[_View, _View]]:
-    """Pairs of claims from different outlets that share one of their rarest terms.
+def _candidate_pairs(views: list[_View]) -> list[tuple[_View, _View]]:
+    """Pairs of claims from different outlets that share at least two of their rarest terms.
 
-    Each claim is indexed under its few rarest terms only (terms in a single claim cannot pair,
-    terms in very many claims identify nothing), so the work grows with the claims, not with
-    their square. Verification then scores every candidate on all its terms.
+    Each claim is keyed by its few rarest terms only (terms in a single claim cannot pair, terms in
+    very many claims identify nothing), so the work grows with the claims, not with their square.
+    Verification then scores every candidate on all its terms.
     """
-    distinct = {v.terms for v in views}  # syndicated copies repeat sentences: count each text once
-    df = Counter(t for terms in distinct for t in terms)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, view in enumerate(views):
-        usable = sorted((df[t], t) for t in view.terms if 2 <= df[t] <= MAX_KEY_CLAIMS)
-        for _, term in usable[:KEYS_PER_CLAIM]:
-            postings[term].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
-    for members in postings.values():
-        for i, j in combinations(members, 2):
-            if views[i].outlet != views[j].outlet:
-                shared[(i, j)] += 1
-    for (i, j), count in sorted(shared.items()):
-        if count >= MIN_SHARED_KEYS:
-            yield views[i], views[j]
+    by_terms: dict[frozenset[str], list[int]] = defaultdict(list)
+    for i, view in enumerate(views):  # syndicated copies repeat sentences: key each text once
+        by_terms[view.terms].append(i)
+    texts = list(by_terms.values())
+    df = Counter(t for terms in by_terms for t in terms)
+    # Two texts sharing MIN_SHARED_KEYS keys share a combination of that many keys: indexing each
+    # text under its key combinations finds exactly those pairs, never the many sharing only one.
+    by_combination: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    keyed_enough = []
+    for text, terms in enumerate(by_terms):
+        usable = sorted((df[t], t) for t in terms if 2 <= df[t] <= MAX_KEY_CLAIMS)
+        keys = sorted(t for _, t in usable[:KEYS_PER_CLAIM])
+        if len(keys) >= MIN_SHARED_KEYS:
+            keyed_enough.append(text)
+        for combination in combinations(keys, MIN_SHARED_KEYS):
+            by_combination[combination].append(text)
+    text_pairs = {pair for sharing in by_combination.values() for pair in combinations(sharing, 2)}
+    pairs = [(i, j) if i < j else (j, i) for t, u in text_pairs for i in texts[t] for j in texts[u]]
+    pairs += [pair for t in keyed_enough for pair in combinations(texts[t], 2)]
+    return [(views[i], views[j]) for i, j in sorted(pairs) if views[i].outlet != views[j].outlet]
 
 
 def _shared(views: list[_View], aligned: list[tuple[str, str, dict]]) -> tuple[list[dict], set[str]]:

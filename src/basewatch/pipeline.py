@@ -16,7 +16,6 @@ import signal
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from typing import NamedTuple
@@ -26,6 +25,7 @@ from basewatch.clean import clean
 from basewatch.errors import BadInput
 from basewatch.models import Article, CleanResult, Document, IngestOutcome
 from basewatch.read import Source, content_id, read_source
+from basewatch.runtime import LEAN_GC_THRESHOLDS, fewer_gc_passes
 from basewatch.settings import DEFAULT_SETTINGS, Settings
 from basewatch.store import ArticleRecord, Store, article_record, atomic
 
@@ -34,9 +34,6 @@ MIN_DOCUMENTS_FOR_WORKERS = 64
 WORKER_CHUNK = 16
 # Documents handed to the workers at a time: enough to keep both busy, few enough to bound memory.
 WORKER_WINDOW = 512
-# Analysis and ingest make many short-lived objects and almost no cycles; at the default thresholds
-# the collector spends a few percent of the time tracing caches and outcome lists that only grow.
-LEAN_GC_THRESHOLDS = (50_000, 20, 100)
 
 
 @dataclass
@@ -131,7 +128,7 @@ def ingest(
     timings = timings or Timings()
     outcomes: list[IngestOutcome] = []
     batch: list[Prepared | BadInput] = []
-    with _fewer_gc_passes():
+    with fewer_gc_passes():
         for item in _prepared(inputs, outlet, settings, timings):
             batch.append(item)
             if len(batch) >= settings.batch_articles:
@@ -139,16 +136,6 @@ def ingest(
                 batch = []
         outcomes.extend(_commit(store, batch, settings, timings, on_outcome))
     return outcomes
-
-
-@contextmanager
-def _fewer_gc_passes() -> Iterator[None]:
-    before = gc.get_threshold()
-    gc.set_threshold(*LEAN_GC_THRESHOLDS)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 def _prepared(

@@ -8,6 +8,7 @@ from itertools import groupby
 from pathlib import Path
 
 from basewatch import aliases, compare, dedupe
+from basewatch.runtime import fewer_gc_passes
 from basewatch.store import Store
 
 
@@ -108,6 +109,7 @@ def _facts(store: Store, index: dict[str, dict], scoped: bool) -> dict[str, comp
 ScopeHook = Callable[[int], None]
 
 
+@fewer_gc_passes()
 def diff(
     store: Store,
     outlets: list[str] | None = None,
@@ -152,6 +154,7 @@ def claims(
     return [c.to_dict() for c in found]
 
 
+@fewer_gc_passes()
 def summary(
     store: Store, outlet: str | None = None, top: int = 8, since: str | None = None, on_scope: ScopeHook | None = None
 ) -> list[dict]:
@@ -168,15 +171,17 @@ def summary(
     by_outlet: dict[str, list] = {}
     for claim in all_claims:
         by_outlet.setdefault(facts[claim.article].outlet, []).append(claim)
-    for fact in facts.values():
+    articles_of: dict[str, list[str]] = {}
+    for article_id, fact in facts.items():
         by_outlet.setdefault(fact.outlet, [])
+        articles_of.setdefault(fact.outlet, []).append(article_id)
     result = []
     for label in sorted(by_outlet, key=str.lower):
         if outlet and label.lower() != outlet.lower():
             continue
         outlet_claims = by_outlet[label]
         ranked = sorted(outlet_claims, key=lambda c: _importance(c, corroborated))
-        articles = [a for a, f in facts.items() if f.outlet == label]
+        articles = articles_of[label]
         result.append(
             {
                 "outlet": label,
