@@ -186,8 +186,20 @@ def test_since_must_be_a_date(story_diff, invoke):
 def test_quantities_start_at_a_number_never_inside_a_word():
     from basewatch import compare
 
-    assert dict(compare._quantities("Someone fled as 12 ships and one tanker sank over ten days.")) == {
+    text = "Someone fled as 12 ships and one tanker sank over ten days, 1,500 in all."  # "all" is a stopword, no unit
+    assert dict(compare._quantities(text, compare._WORD_RE.findall(text.lower()))) == {
         "ship": {"12"},
         "tanker": {"1"},
         "duration": {"10 days"},
+    }
+
+
+def test_quantities_read_digits_alone_when_no_number_word_is_present():
+    from basewatch import compare
+
+    text = "About 1,500 troops and 2.5 tonnes arrived; none of the 300 ships left."
+    assert dict(compare._quantities(text, compare._WORD_RE.findall(text.lower()))) == {
+        "force": {"1500"},  # troops are forces
+        "tonne": {"2.5"},
+        "ship": {"300"},
     }

@@ -89,14 +89,12 @@ def build(
     user = user or UserAliases()
     counts: Counter[str] = Counter()
     by_document: dict[str, set[str]] = defaultdict(set)
-    near: dict[str, set[str]] = defaultdict(set)
     sentences: dict[str, list[set[str]]] = defaultdict(list)
     for document, names in mentions:
         counts.update(names)
         keys = {key(n) for n in names}
         by_document[document].update(keys)
         for name in keys:
-            near[name].update(keys - {name})
             sentences[name].append(keys - {name})
     context: dict[str, set[str]] = defaultdict(set)
     for names in by_document.values():
@@ -131,6 +129,7 @@ def build(
     return _groups(names + [v for vs in user.merges.values() for v in vs] + list(user.merges), find, counts, reasons)
 
 
+@lru_cache(maxsize=65536)  # every claim of an outlet names the same few sources
 def organisation_key(name: str) -> str:
     """One key for the spellings of an organisation: "the Harbor Ledger", "Harbor Ledger Media"."""
     words = name.lower().replace("’", "'").split()
@@ -195,7 +194,7 @@ def _similar_pairs(blocks: Iterable[list[str]]) -> Iterator[tuple[str, str]]:
         if len(block) < 2:
             continue
         scores = process.cdist(
-            block, block, scorer=Levenshtein.normalized_similarity, score_cutoff=MIN_SPELLING_SIMILARITY
+            block, block, scorer=Levenshtein.normalized_similarity, score_cutoff=MIN_SPELLING_SIMILARITY, workers=-1
         )
         for i, j in zip(*np.nonzero(np.triu(scores, 1)), strict=True):
             yield block[i], block[j]

@@ -90,8 +90,11 @@ _QUANTITY_RE = re.compile(
     r"fifteen|twenty|thirty|forty|fifty|hundred)\s+(?:(?:more|fewer|extra|new|additional)\s+)?(?P<unit>[a-z]+)",
     re.I,
 )
+# Where a number starts: a digit that does not continue another number, or a number word.
+_DIGIT_START_RE = re.compile(r"(?<![\d.,])\d")
 _QUANTITY_HINT_RE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b",
+    _DIGIT_START_RE.pattern + r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"|twenty|thirty|forty|fifty|hundred)\b",
     re.I,
 )
 _NUMBER_WORDS = {
@@ -142,7 +145,7 @@ def diff(
     outlets: list[str] | None = None,
 ) -> dict:
     """The outlet diff: shared claims with independent roots, unique claims, conflicts, aliases."""
-    groups = aliases.build(_mentions(claims), (c.text for c in claims), user_aliases)
+    groups = aliases.build(_mentions(claims), _texts(claims), user_aliases)
     folding = aliases.folding_map(groups)
     views = _views(claims, articles, folding)
     pairs = list(_candidate_pairs(views))
@@ -164,7 +167,7 @@ def diff(
 
 def corroboration(claims: list[Claim], articles: dict[str, ArticleFacts]) -> dict[str, int]:
     """For each claim id, how many other independent roots state the same thing."""
-    folding = aliases.folding_map(aliases.build(_mentions(claims), (c.text for c in claims)))
+    folding = aliases.folding_map(aliases.build(_mentions(claims), _texts(claims)))
     views = _views(claims, articles, folding)
     by_id = {v.claim.id: v for v in views}
     roots: dict[str, set[str]] = defaultdict(set)
@@ -178,6 +181,10 @@ def _mentions(claims: list[Claim]) -> Iterable[tuple[str, list[str]]]:
     return ((c.article, c.names) for c in claims)
 
 
+def _texts(claims: list[Claim]) -> Iterable[str]:
+    return dict.fromkeys(c.text for c in claims)  # each sentence once, in order: copies repeat them
+
+
 # -- normalising -------------------------------------------------------------------------------
 
 
@@ -189,7 +196,7 @@ class _Normaliser:
         self.folding = folding
         multi = sorted((v for v in folding if " " in v), key=len, reverse=True)
         self.phrases = re.compile("|".join(map(re.escape, multi))) if multi else None
-        self.terms: dict[str, str] = {}
+        self.terms: dict[str, str] = {}  # word -> its term, "" for a stopword
         self.names: dict[str, frozenset[str]] = {}
         self.sentences: dict[tuple, tuple] = {}
 
@@ -204,14 +211,13 @@ class _Normaliser:
         text = claim.text.lower()
         if self.phrases is not None:
             text = self.phrases.sub(lambda m: self.folding[m.group(0)], text)
-        terms = frozenset(self._term(w) for w in _WORD_RE.findall(text) if _content(w)) - {""}
+        words = _WORD_RE.findall(text)
+        for word in set(words).difference(self.terms):
+            self.terms[word] = _term(word, self.folding) if _content(word) else ""
+        terms = frozenset(map(self.terms.__getitem__, words)) - {""}
         names = _name_tokens(claim.names, self.folding, self.names)
-        return terms, names, _stance(claim.text), _negated(claim.text), _quantities(claim.text)
-
-    def _term(self, word: str) -> str:
-        if word not in self.terms:
-            self.terms[word] = _term(word, self.folding)
-        return self.terms[word]
+        quantities = _quantities(claim.text, words)
+        return terms, names, _stance(claim.text), _negated(claim.text), quantities
 
 
 def _views(claims: list[Claim], articles: dict[str, ArticleFacts], folding: dict[str, str]) -> list[_View]:
@@ -541,11 +547,14 @@ def _quantity_conflict(a: _View, b: _View) -> str | None:
     return None
 
 
-def _quantities(text: str) -> dict[str, set[str]]:
-    """Number -> unit pairs; durations are compared in days ("ten days" vs "two weeks")."""
+def _quantities(text: str, words: list[str]) -> dict[str, set[str]]:
+    """Number -> unit pairs; durations are compared in days ("ten days" vs "two weeks").
+    `words` are the text's lower-case words: most sentences hold no number word, and scanning for
+    digits alone is three times faster."""
     found: dict[str, set[str]] = defaultdict(set)
+    starts = _DIGIT_START_RE if _NUMBER_WORDS.keys().isdisjoint(words) else _QUANTITY_HINT_RE
     # Only from where a number starts, so never inside a word ("someone fled" holds no quantity).
-    for match in matches_at(_QUANTITY_HINT_RE, _QUANTITY_RE, text):
+    for match in matches_at(starts, _QUANTITY_RE, text):
         number, unit = match["num"].lower(), match["unit"].lower()
         value = _NUMBER_WORDS.get(number)
         if value is None:
