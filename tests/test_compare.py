@@ -2,8 +2,12 @@
 that contradict it on a number and on stance, a spelling variant, and a near-miss name."""
 
 import json
+from collections import Counter
+from itertools import combinations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from basewatch import aliases
 from conftest import FIXTURES, shared_or_skip
@@ -203,3 +207,29 @@ def test_quantities_read_digits_alone_when_no_number_word_is_present():
         "tonne": {"2.5"},
         "ship": {"300"},
     }
+
+
+_TERMS = st.frozensets(st.sampled_from([f"t{i}" for i in range(14)]), max_size=9)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_TERMS, st.sampled_from("abc")), max_size=40))
+def test_candidate_pairs_are_exactly_the_pairs_sharing_enough_rarest_keys(claims):
+    """The key-combination index must find the same pairs as comparing every pair's keys."""
+    from basewatch import compare
+
+    views = [compare._View(None, outlet, terms, frozenset(), "root") for terms, outlet in claims]
+    df = Counter(t for terms in {v.terms for v in views} for t in terms)
+
+    def keys(view):
+        usable = sorted((df[t], t) for t in view.terms if 2 <= df[t] <= compare.MAX_KEY_CLAIMS)
+        return {t for _, t in usable[: compare.KEYS_PER_CLAIM]}
+
+    expected = [
+        (i, j)
+        for i, j in combinations(range(len(views)), 2)
+        if views[i].outlet != views[j].outlet and len(keys(views[i]) & keys(views[j])) >= compare.MIN_SHARED_KEYS
+    ]
+    position = {id(v): i for i, v in enumerate(views)}
+    found = [(position[id(a)], position[id(b)]) for a, b in compare._candidate_pairs(views)]
+    assert found == expected
