@@ -89,13 +89,15 @@ def build(
     user = user or UserAliases()
     counts: Counter[str] = Counter()
     by_document: dict[str, set[str]] = defaultdict(set)
-    sentences: dict[str, list[set[str]]] = defaultdict(list)
+    sentences: dict[str, list[frozenset[str]]] = defaultdict(list)
+    company: dict[frozenset[str], frozenset[str]] = {}  # syndicated copies repeat each sentence's names
     for document, names in mentions:
         counts.update(names)
-        keys = {key(n) for n in names}
+        keys = frozenset(key(n) for n in names)
         by_document[document].update(keys)
         for name in keys:
-            sentences[name].append(keys - {name})
+            others = keys - {name}
+            sentences[name].append(company.setdefault(others, others))
     context: dict[str, set[str]] = defaultdict(set)
     for names in by_document.values():
         for name in names:
@@ -156,7 +158,7 @@ def _fold_prefixes(names: list[str], union) -> None:
 
 
 def _fold_spellings(
-    names: list[str], context: dict[str, set[str]], sentences: dict[str, list[set[str]]], union
+    names: list[str], context: dict[str, set[str]], sentences: dict[str, list[frozenset[str]]], union
 ) -> None:
     """Single-word names a letter or two apart whose surroundings agree: several names shared
     across their documents, and most sentences naming either one also name something the other
@@ -200,7 +202,7 @@ def _similar_pairs(blocks: Iterable[list[str]]) -> Iterator[tuple[str, str]]:
             yield block[i], block[j]
 
 
-def _sentence_agreement(own: list[set[str]], other_context: set[str]) -> float:
+def _sentence_agreement(own: list[frozenset[str]], other_context: set[str]) -> float:
     """Share of a name's sentences that mention something also found around the other name."""
     return sum(1 for names in own if names & other_context) / max(1, len(own))
 

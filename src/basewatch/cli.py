@@ -55,7 +55,7 @@ SinceOption = Annotated[
 SUMMARY_AFTER_INGEST_MAX_ARTICLES = 300
 # Comparing claims costs about this much each (measured on a 2-core laptop-class machine); past the
 # threshold the wait is long enough that the user should hear why, and how to narrow it.
-COMPARE_SECONDS_PER_CLAIM = 0.0003
+COMPARE_SECONDS_PER_CLAIM = 0.00015
 SLOW_COMPARE_CLAIMS = 20_000
 
 

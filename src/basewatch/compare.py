@@ -118,7 +118,7 @@ class ArticleFacts:
     origin: str | None = None  # outlet of the syndication cluster's canonical article
 
 
-@dataclass
+@dataclass(slots=True)
 class _View:
     claim: Claim
     outlet: str
