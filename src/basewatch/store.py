@@ -416,9 +416,10 @@ class Store:
         self, outlet: str | None = None, since: str | None = None, outlets: list[str] | None = None
     ) -> list[Claim]:
         sql = (
-            "SELECT c.id, c.article, c.outlet, c.text, c.cue, c.sources, c.anonymous, c.hedged, c.direct_quote, "
-            "c.sentence_index, c.names, c.numbers, c.dates, c.inherited FROM claims c "
-            "JOIN articles a ON a.id = c.article WHERE 1=1"
+            # The four JSON lists arrive as one array: one decode per claim instead of four.
+            "SELECT c.id, c.article, c.outlet, c.text, c.cue, c.anonymous, c.hedged, c.direct_quote, c.sentence_index, "
+            "'[' || c.sources || ',' || c.names || ',' || c.numbers || ',' || c.dates || ']', c.inherited "
+            "FROM claims c JOIN articles a ON a.id = c.article WHERE 1=1"
         )
         args: list = []
         if outlet:
@@ -431,25 +432,7 @@ class Store:
             sql += " AND a.published >= ?"
             args.append(since)
         sql += " ORDER BY a.rowid, c.sentence_index"
-        return [
-            Claim(
-                id=row[0],
-                article=row[1],
-                outlet=row[2],
-                text=row[3],
-                cue=row[4],
-                sources=json.loads(row[5]),
-                anonymous=bool(row[6]),
-                hedged=bool(row[7]),
-                direct_quote=bool(row[8]),
-                sentence_index=row[9],
-                names=json.loads(row[10]),
-                numbers=json.loads(row[11]),
-                dates=json.loads(row[12]),
-                inherited=bool(row[13]),
-            )
-            for row in self.conn.execute(sql, args)
-        ]
+        return [_claim(row) for row in self.conn.execute(sql, args)]
 
     def article_index(self, articles: Iterable[str] | None = None) -> dict[str, dict]:
         """id -> the fields the reports need (outlet, path, title, published, cluster, and the report
@@ -465,3 +448,23 @@ class Store:
         rows = self.conn.execute(sql)
         keys = ("id", "outlet", "path", "title", "published", "cluster", "retelling_of", "retelling_date")
         return {row[0]: dict(zip(keys, row, strict=True)) for row in rows}
+
+
+def _claim(row: tuple) -> Claim:
+    sources, names, numbers, dates = json.loads(row[9])
+    return Claim(
+        id=row[0],
+        article=row[1],
+        outlet=row[2],
+        text=row[3],
+        cue=row[4],
+        sources=sources,
+        anonymous=bool(row[5]),
+        hedged=bool(row[6]),
+        direct_quote=bool(row[7]),
+        sentence_index=row[8],
+        names=names,
+        numbers=numbers,
+        dates=dates,
+        inherited=bool(row[10]),
+    )
