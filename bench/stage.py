@@ -71,7 +71,7 @@ def ingest(folder: str, db: str, workers: str = "0") -> dict:
     }
 
 
-QUERY_TIMEOUT_S = 120
+QUERY_TIMEOUT_S = 420
 
 
 def query(db: str, command: str) -> dict:
