@@ -171,7 +171,9 @@ def corroboration(claims: list[Claim], articles: dict[str, ArticleFacts]) -> dic
     views = _views(claims, articles, folding)
     by_id = {v.claim.id: v for v in views}
     roots: dict[str, set[str]] = defaultdict(set)
-    for a, b, _ in _aligned_pairs(views, list(_candidate_pairs(views))):
+    # Copies of one root cannot corroborate each other: their pairs need no verifying.
+    pairs = [(a, b) for a, b in _candidate_pairs(views) if a.root != b.root]
+    for a, b, _ in _aligned_pairs(views, pairs):
         roots[a].add(by_id[b].root)
         roots[b].add(by_id[a].root)
     return {cid: len(r - {by_id[cid].root}) for cid, r in roots.items()}
