@@ -148,37 +148,49 @@ def render(ingests: list[dict], dedupes: list[dict]) -> str:
 
 READING = """## Where the time goes, and what would remove it
 
-- Ingest is CPU-bound pure Python: about 6 ms of CPU per article at 100k (table above), shared by two
-  workers and the writer on two cores, which stay ~95% busy. The workers spend ≈ 1.8 ms on clean +
-  metadata, ≈ 1.8 ms on claims, 0.5 ms on the fingerprint, 0.4 ms encoding rows (JSON, page
-  compression) and 0.2 ms reading; the writer ≈ 1.4 ms (store 0.33, commit 0.29, dedupe 0.65, the
-  rest receiving results from the workers). The 120 s bar for 100k articles is 2.4 ms of CPU per
-  article on this machine, the 60 s target 1.2 ms: clean + metadata or claims alone, or the writer
-  alone, take most of it. No one stage holds it back; what would remove it is a compiled core for
-  the clean and claims scans (their patterns are simple enough for hand-written matchers: no regex
-  crate is reachable from this machine), or claims computed lazily on the first query.
-- What brought 100k from 476 s to 317 s: workers send flat rows instead of dataclasses (the writer
-  spent 1.1 ms per article unpickling Claim objects, now 0.08 ms; JSON encoding and page compression
-  moved to the workers); files are read by the workers, not the writer; the next window of documents
-  is queued before the current one is drained (the workers idled at every window edge: 401 s → 343 s
-  in one stage run); each worker remembers the facts of recent sentences (syndicated copies repeat
-  the wire's sentences: 46% of sentences hit on this corpus, where 62% of articles are copies — fewer
-  copies, fewer hits) and the verdicts of recent page lines (sites repeat their chrome); a 64 MB page
-  cache and 256 MB memory map for the dedupe probes (the writer's RSS counts the mapped file), a
-  64 MB WAL between checkpoints, fewer garbage-collector passes.
+- Ingest is CPU-bound pure Python: 5.5-7 ms of CPU per article (table above), shared by two workers
+  and the writer on two cores, which stay ~95% busy. The workers spend ≈ 1.7-2.0 ms on clean +
+  metadata, ≈ 1.7-2.0 ms on claims, 0.5 ms on the fingerprint, 0.4 ms encoding rows (JSON, page
+  compression) and 0.2 ms reading; the writer ≈ 1.2-1.7 ms (store, commit, dedupe, and receiving
+  results from the workers). The 120 s bar for 100k articles is 2.4 ms of CPU per article on this
+  machine, the 60 s target 1.2 ms: clean + metadata or claims alone, or the writer alone, take most
+  of it. No one stage holds it back; what would remove it is a compiled core for the clean and claims
+  scans (their patterns are simple enough for hand-written matchers), or claims computed lazily on
+  the first query.
+- This machine's speed drifts: in the run above the fingerprint stage (no cache, the same work per
+  article at any size) took 0.47 ms per article at 10k and 0.58 ms at 100k, and the clean step alone
+  1.17 and 1.44 ms. The same code measured 10k → 100k in 28.9 → 316.8 s (11.0×) on 2026-11-22 and
+  32.2 → 352.6 s (11.0×) in an earlier run today; the 12.9× above is mostly that drift. The writer's
+  share does grow with the database (commit 0.10 → 0.38 ms per article: each batch dirties pages
+  all over the larger indexes).
+- What brought 100k from 476 s to about 320 s (2026-11-22): workers send flat rows instead of
+  dataclasses; files are read by the workers; the next window of documents is queued before the
+  current one is drained; each worker remembers the facts of recent sentences (syndicated copies
+  repeat the wire's sentences) and the verdicts of recent page lines (sites repeat their chrome); a
+  64 MB page cache and 256 MB memory map for the dedupe probes (the writer's RSS counts the mapped
+  file), a 64 MB WAL between checkpoints, fewer garbage-collector passes.
 - Memory stays bounded: documents go to the workers 512 at a time; the per-process caches are
   capped (32k sentences, 50k lines).
 - The read-and-split floor reads a 5 kB file in ~0.04 ms; nothing that analyses the text comes within
-  20× of it in Python (today 86×).
-- `summary` and `diff` recompute the comparison on every call (normalise each claim, fold name
-  variants, block by rare terms, verify pairs): about 0.3 ms per claim in scope. Over a whole 10k
-  database (166k claims) that is minutes; one day of news at 100k (569 articles, 9.3k claims, the
-  `--since` columns) takes about 3 s, of which 0.6 s is starting Python. Scoped queries now read only
-  the articles, claims and clusters in scope (before, every query loaded the whole article index and
-  the cluster listing). Answering over all of 100k in 2 s needs the alignment stored at ingest
-  (normalised terms per claim, candidate claims probed through an index like the dedupe keys,
-  corroboration counts updated as links arrive) — an estimated 1-3 ms more writer CPU per article
-  against the ingest budget above, which is why it is not built yet.
+  20× of it in Python (about 100× here).
+- `summary` and `diff` recompute the comparison on every call (read the claims, fold name variants,
+  analyse each sentence, find candidate pairs, verify them): about 0.13-0.15 ms per claim in scope.
+  Whole 10k database (166k claims): 26 s / 36 s (before 2026-11-23: over 120 s, the bench stopped
+  them); whole 100k (1.67M claims): 217 s / 259 s, with a 6.1 GB peak for `summary`; one day at 100k
+  (`--since`, 569 articles, 9.3k claims): 3.3 s / 2.4 s, of which 0.6 s is starting Python. What
+  changed: candidate pairs (claims sharing two of their rarest terms) are found by indexing each
+  sentence under every pair of its keys — exactly the pairs sharing two keys, instead of counting
+  every pair that shares one (22.9M counted at 10k for 316k candidates); syndicated copies repeat
+  sentences, so each distinct sentence is analysed once and each pair of distinct sentences gets one
+  verdict; corroboration skips pairs of copies of one root; the garbage collector runs fewer passes
+  (at the default thresholds, building the candidate index took 7.9 s, 2.8 s without collections);
+  a claim's JSON lists decode in one call.
+- Answering over all of 100k in 2 s is out of reach of recomputing: turning 1.67M stored claims into
+  Python objects alone takes 31 s, `diff` over 100k lists about 1.5M unique claims (a 2 GB JSON document) and
+  `summary` lists all 100k articles. It needs the comparison stored and kept up to date at ingest
+  (sentence analysis in the workers, candidate pairs probed through an index like the dedupe keys,
+  corroboration updated as links arrive, estimated 1-3 ms more CPU per article against the ingest
+  budget above) and bounded output (top N per section, with counts) for scopes that size.
 - The dedupe step stays near 1 ms per article from 10k to 200k articles: candidate keys live in an
   indexed SQLite table, a key shared by more than 500 articles stops gaining postings, and every
   candidate is verified. Its RSS counts the database's memory map (256 MB at most); the previous
