@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -56,16 +56,19 @@ SUMMARY_AFTER_INGEST_MAX_ARTICLES = 300
 # Comparing claims costs about this much each (measured on a 2-core laptop-class machine); past the
 # threshold the wait is long enough that the user should hear why, and how to narrow it.
 COMPARE_SECONDS_PER_CLAIM = 0.00015
-SLOW_COMPARE_CLAIMS = 20_000
+SLOW_COMPARE_CLAIMS = 40_000  # about 6 s
 
 
-def _warn_if_slow(claims: int) -> None:
-    if claims >= SLOW_COMPARE_CLAIMS:
-        minutes = claims * COMPARE_SECONDS_PER_CLAIM / 60
-        output.note(
-            f"comparing {claims:,} claims (about {max(1, round(minutes))} min); "
-            "--since DATE or --outlet NAME narrows it"
-        )
+def _slow_note(narrowed_by: str) -> Callable[[int], None]:
+    """What to say before a long comparison: how long, and which options narrow it."""
+
+    def note(claims: int) -> None:
+        if claims >= SLOW_COMPARE_CLAIMS:
+            seconds = claims * COMPARE_SECONDS_PER_CLAIM
+            wait = f"{round(seconds)} s" if seconds < 90 else f"{round(seconds / 60)} min"
+            output.note(f"comparing {claims:,} claims (about {wait}); {narrowed_by} narrows it")
+
+    return note
 
 
 ARTICLE_COLUMNS = ["id", "outlet", "published", "title", "author", "path"]
@@ -263,7 +266,7 @@ def summary_command(
 ) -> None:
     """What each outlet claims (most important first) and whom it relies on."""
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
-        rows = report.summary(store, outlet=outlet, top=top, since=since, on_scope=_warn_if_slow)
+        rows = report.summary(store, outlet=outlet, top=top, since=since, on_scope=_slow_note("--since DATE"))
     if fmt is Format.table:
         output.summary_tree(rows)
     else:
@@ -285,7 +288,13 @@ def diff_command(
     """Claims outlets share (with independent roots), claims only one makes, conflicts, name variants."""
     aliases_path = aliases_file or Path(db).resolve().parent / "aliases.toml"
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
-        result = report.diff(store, outlets=outlets, since=since, aliases_path=aliases_path, on_scope=_warn_if_slow)
+        result = report.diff(
+            store,
+            outlets=outlets,
+            since=since,
+            aliases_path=aliases_path,
+            on_scope=_slow_note("--since DATE or --outlet NAME"),
+        )
     if fmt is Format.table:
         output.diff_view(result)
     elif fmt is Format.json:
