@@ -148,7 +148,7 @@ def diff(
     groups = aliases.build(_mentions(claims), _texts(claims), user_aliases)
     folding = aliases.folding_map(groups)
     views = _views(claims, articles, folding)
-    pairs = list(_candidate_pairs(views))
+    pairs = _candidate_pairs(views)
     aligned = _aligned_pairs(views, pairs)
     shared, grouped = _shared(views, aligned)
     per_outlet = Counter(v.outlet for v in views)
@@ -203,6 +203,7 @@ class _Normaliser:
         self.sentences: dict[tuple, tuple] = {}
 
     def view(self, claim: Claim, article: ArticleFacts) -> _View:
+        # Everything a verdict on two claims reads, so that equal keys may share one verdict.
         key = (claim.text, tuple(claim.names), tuple(claim.numbers))
         if key not in self.sentences:
             self.sentences[key] = (len(self.sentences), *self._analysed(claim))
@@ -210,13 +211,13 @@ class _Normaliser:
         return _View(claim, article.outlet, terms, names, _root(claim, article), stance, negated, quantities, content)
 
     def _analysed(self, claim: Claim) -> tuple:
-        text = claim.text.lower()
-        if self.phrases is not None:
-            text = self.phrases.sub(lambda m: self.folding[m.group(0)], text)
-        words = _WORD_RE.findall(text)
-        for word in set(words).difference(self.terms):
+        lowered = claim.text.lower()
+        words = _WORD_RE.findall(lowered)
+        folded = self.phrases.sub(lambda m: self.folding[m.group(0)], lowered) if self.phrases else lowered
+        folded_words = words if folded == lowered else _WORD_RE.findall(folded)
+        for word in set(folded_words).difference(self.terms):
             self.terms[word] = _term(word, self.folding) if _content(word) else ""
-        terms = frozenset(map(self.terms.__getitem__, words)) - {""}
+        terms = frozenset(map(self.terms.__getitem__, folded_words)) - {""}
         names = _name_tokens(claim.names, self.folding, self.names)
         quantities = _quantities(claim.text, words)
         return terms, names, _stance(claim.text), _negated(claim.text), quantities
