@@ -159,11 +159,12 @@ READING = """## Where the time goes, and what would remove it
   the first query.
 - This machine's speed drifts: in the run above the fingerprint stage (no cache, the same work per
   article at any size) took 0.47 ms per article at 10k and 0.58 ms at 100k, and the clean step alone
-  1.17 and 1.44 ms. The same code measured 10k → 100k in 28.9 → 316.8 s (11.0×) on 2026-11-22 and
-  32.2 → 352.6 s (11.0×) in an earlier run today; the 12.9× above is mostly that drift. The writer's
+  1.17 and 1.44 ms. The same ingest code measured 10k → 100k in 28.9 → 316.8 s (11.0×) and
+  32.2 → 352.6 s (11.0×) in two earlier runs, and 10k runs alternating the previous and current code
+  spread over 31.6-36.6 s with no difference between them: the 12.9× above is mostly drift. The writer's
   share does grow with the database (commit 0.10 → 0.38 ms per article: each batch dirties pages
   all over the larger indexes).
-- What brought 100k from 476 s to about 320 s (2026-11-22): workers send flat rows instead of
+- What brought 100k from 476 s to about 320 s (before the runs above): workers send flat rows instead of
   dataclasses; files are read by the workers; the next window of documents is queued before the
   current one is drained; each worker remembers the facts of recent sentences (syndicated copies
   repeat the wire's sentences) and the verdicts of recent page lines (sites repeat their chrome); a
@@ -175,8 +176,8 @@ READING = """## Where the time goes, and what would remove it
   20× of it in Python (about 100× here).
 - `summary` and `diff` recompute the comparison on every call (read the claims, fold name variants,
   analyse each sentence, find candidate pairs, verify them): about 0.13-0.15 ms per claim in scope.
-  Whole 10k database (166k claims): 26 s / 36 s (before 2026-11-23: over 120 s, the bench stopped
-  them); whole 100k (1.67M claims): 217 s / 259 s, with a 6.1 GB peak for `summary`; one day at 100k
+  Whole 10k database (166k claims): 26 s / 36 s (before these changes: over 120 s, the bench
+  stopped them); whole 100k (1.67M claims): 217 s / 259 s, with a 6.1 GB peak for `summary`; one day at 100k
   (`--since`, 569 articles, 9.3k claims): 3.3 s / 2.4 s, of which 0.6 s is starting Python. What
   changed: candidate pairs (claims sharing two of their rarest terms) are found by indexing each
   sentence under every pair of its keys — exactly the pairs sharing two keys, instead of counting
