@@ -142,7 +142,6 @@ def diff(
     claims: list[Claim],
     articles: dict[str, ArticleFacts],
     user_aliases: aliases.UserAliases | None = None,
-    outlets: list[str] | None = None,
 ) -> dict:
     """The outlet diff: shared claims with independent roots, unique claims, conflicts, aliases."""
     groups = aliases.build(_mentions(claims), _texts(claims), user_aliases)
@@ -265,7 +264,7 @@ def _root(claim: Claim, article: ArticleFacts) -> str:
         claim.inherited or any(aliases.same_organisation(article.retelling_of, s) for s in chain[:1])
     ):
         return _report(article.retelling_of)
-    if chain and _is_outlet_source(claim, chain[0], article):
+    if chain and _is_outlet_source(claim, chain[0]):
         return _report(chain[0])
     return _report(article.origin or article.outlet)
 
@@ -274,7 +273,7 @@ def _report(name: str) -> str:
     return "report:" + aliases.organisation_key(name)
 
 
-def _is_outlet_source(claim: Claim, source: str, article: ArticleFacts) -> bool:
+def _is_outlet_source(claim: Claim, source: str) -> bool:
     return claim.cue in ("reported", "reports", "writes", "wrote") and len(source.split()) <= 4
 
 
