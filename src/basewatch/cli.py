@@ -72,6 +72,7 @@ def _slow_note(narrowed_by: str) -> Callable[[int], None]:
 
 
 ARTICLE_COLUMNS = ["id", "outlet", "published", "title", "author", "path"]
+STORY_COLUMNS = ["story", "first", "last", "articles", "independent_reports", "outlets", "title"]
 CLUSTER_COLUMNS = ["cluster", "canonical", "size", "outlets", "title"]
 CLAIM_COLUMNS = ["id", "outlet", "sources", "cue", "anonymous", "hedged", "direct_quote", "inherited", "text"]
 
@@ -229,13 +230,36 @@ def clusters_command(
         output.emit(records, fmt, CLUSTER_COLUMNS)
 
 
+@app.command("stories", epilog="Example: basewatch stories --min-size 3 --since 2026-03-01")
+def stories_command(
+    db: DbOption = Path(DEFAULT_DB),
+    since: SinceOption = None,
+    min_size: Annotated[int, typer.Option("--min-size", help="Only stories with this many articles.")] = 1,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only stories this outlet covers.")] = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Stories: the articles that report one event, newest first, with their outlets.
+
+    --format jsonl prints one line per article: {article, external_id, path, story, cluster}.
+    """
+    with _reported(), Store.open(db, create=False, settings=_settings()) as store:
+        records = report.stories(store, since=since, min_size=min_size, outlet=outlet)
+    if fmt is Format.jsonl:
+        output.write_jsonl(report.story_membership(records))
+    elif fmt is Format.table:
+        output.story_table(records)
+    else:
+        output.emit(records, fmt, STORY_COLUMNS)
+
+
 @app.command("recluster", epilog="Example: basewatch recluster")
 def recluster_command(db: DbOption = Path(DEFAULT_DB)) -> None:
-    """Rebuild every cluster from the stored bodies (after a threshold change), in one transaction."""
+    """Rebuild every cluster and story from the stored bodies (after a threshold change), in one transaction."""
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
         count = pipeline.recluster(store, _settings())
         clusters = len(report.clusters(store))
-    output.note(f"reclustered {count} articles into {clusters} clusters")
+        stories = store.story_count()
+    output.note(f"reclustered {count} articles into {clusters} clusters and {stories} stories")
 
 
 @app.command("claims", epilog="Example: basewatch claims --anonymous --format json | jq '.[].sources'")

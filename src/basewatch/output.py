@@ -312,3 +312,21 @@ def diff_view(result: dict) -> None:
         console.print(
             Text(f"{safe(alias['canonical'])} = {', '.join(map(safe, alias['variants']))}  ({alias['reason']})")
         )
+
+
+def story_table(records: list[dict]) -> None:
+    """Each story as a titled block: label, dates, counts, outlets, and its canonical headline."""
+    console = stdout_console()
+    if not records:
+        console.print(Text("no stories"))
+        return
+    for record in records:
+        dates = " … ".join(dict.fromkeys(d for d in (record["first"], record["last"]) if d)) or "undated"
+        head = f"{record['story'][7:19]}  {' · '.join(record['label']) or '—'}  ({dates})"
+        console.print(Text(safe(head), style="bold"))
+        counts = (
+            f"   {record['articles']} article(s), {record['independent_reports']} independent report(s), "
+            f"{record['syndicated_clusters']} syndicated cluster(s): {', '.join(record['outlets']) or '—'}"
+        )
+        console.print(Text(safe(counts)))
+        console.print(Text(safe(f"   ★ {record['title'] or '—'}"), style="cyan"))

@@ -8,6 +8,7 @@ from itertools import groupby
 from pathlib import Path
 
 from basewatch import aliases, compare, dedupe
+from basewatch import stories as stories_
 from basewatch.runtime import fewer_gc_passes
 from basewatch.store import Store
 
@@ -227,3 +228,58 @@ def _relies_on(outlet_claims: list, facts: dict) -> list[dict]:
         chain = claim.sources[1:] if facts[claim.article].outlet_known else claim.sources
         counts[chain[0] if chain else "(the outlet itself)"] += 1
     return [{"source": s, "claims": n} for s, n in counts.most_common()]
+
+
+def stories(
+    store: Store, since: str | None = None, min_size: int = 1, outlet: str | None = None, story: str | None = None
+) -> list[dict]:
+    """One record per story, newest first: label, canonical headline, dates, counts, outlets, members."""
+    scope = None if story is None else [store.resolve_story(story)]
+    result = []
+    for story_id, members in groupby(store.story_rows(scope), key=lambda r: r["story"]):
+        members = list(members)
+        record = _story_record(story_id, members)
+        if len(members) < min_size or (since and (record["last"] or "") < since):
+            continue
+        if outlet and outlet.lower() not in {o.lower() for o in record["outlets"]}:
+            continue
+        result.append(record)
+    result.sort(key=lambda r: (r["last"] or "", r.pop("seq")), reverse=True)
+    return result
+
+
+def _story_record(story_id: str, members: list[dict]) -> dict:
+    clusters = {}
+    for member in members:
+        clusters.setdefault(member["cluster"], []).append(member)
+    largest = max(clusters.values(), key=lambda m: (len(m), -min(r["seq"] for r in m)))
+    canonical = _canonical(largest)
+    dates = sorted(m["published"] for m in members if m["published"])
+    return {
+        "story": story_id,
+        "label": stories_.label(m["title"] for m in members if m["title"]),
+        "title": next(m["title"] for m in members if m["article"] == canonical),
+        "first": dates[0] if dates else None,
+        "last": dates[-1] if dates else None,
+        "articles": len(members),
+        "syndicated_clusters": sum(len(m) > 1 for m in clusters.values()),
+        "independent_reports": len(clusters),
+        "outlets": sorted({m["outlet"] for m in members if m["outlet"]}),
+        "seq": max(m["seq"] for m in members),
+        "members": [{**_member(m), "cluster": m["cluster"]} for m in members],
+    }
+
+
+def story_membership(records: list[dict]) -> list[dict]:
+    """One line per article with its story and cluster: the shape scripts and the story scorer read."""
+    return [
+        {
+            "article": m["article"],
+            "external_id": m["external_id"],
+            "path": m["path"],
+            "story": r["story"],
+            "cluster": m["cluster"],
+        }
+        for r in records
+        for m in r["members"]
+    ]
