@@ -52,6 +52,10 @@ SinceOption = Annotated[
     str | None,
     typer.Option("--since", callback=_date_option, help="Only articles published on/after (YYYY-MM-DD)."),
 ]
+StoryOption = Annotated[
+    str | None,
+    typer.Option("--story", help="Only this story (id or id prefix; `basewatch stories` lists them)."),
+]
 SUMMARY_AFTER_INGEST_MAX_ARTICLES = 300
 # Comparing claims costs about this much each (measured on a 2-core laptop-class machine); past the
 # threshold the wait is long enough that the user should hear why, and how to narrow it.
@@ -72,6 +76,7 @@ def _slow_note(narrowed_by: str) -> Callable[[int], None]:
 
 
 ARTICLE_COLUMNS = ["id", "outlet", "published", "title", "author", "path"]
+OVERVIEW_STORIES = 10
 STORY_COLUMNS = ["story", "first", "last", "articles", "independent_reports", "outlets", "title"]
 CLUSTER_COLUMNS = ["cluster", "canonical", "size", "outlets", "title"]
 CLAIM_COLUMNS = ["id", "outlet", "sources", "cue", "anonymous", "hedged", "direct_quote", "inherited", "text"]
@@ -185,11 +190,13 @@ def articles_command(
     db: DbOption = Path(DEFAULT_DB),
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
     since: SinceOption = None,
+    story: StoryOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """List stored articles."""
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
-        rows = [a.summary_dict() for a in store.articles(outlet=outlet, since=since)]
+        story_id = None if story is None else store.resolve_story(story)
+        rows = [a.summary_dict() for a in store.articles(outlet=outlet, since=since, story=story_id)]
     output.emit(rows, fmt, ARTICLE_COLUMNS)
 
 
@@ -204,6 +211,7 @@ def show_command(
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
         article = store.article(article_id)
         record = article.to_dict()
+        record["story"] = store.story_of(article.id)
         record["copies"] = report.copies(store, article.id)
         if removed:
             record["removed"] = store.removed_lines(article.id)
@@ -214,14 +222,15 @@ def show_command(
 def clusters_command(
     db: DbOption = Path(DEFAULT_DB),
     min_size: Annotated[int, typer.Option("--min-size", help="Only clusters with this many articles.")] = 1,
+    story: StoryOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Syndication clusters: each story once, with its copies and why they were merged.
+    """Syndication clusters: each text once, with its copies and why they were merged.
 
     --format jsonl prints one line per article: {article, external_id, path, cluster, canonical}.
     """
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
-        records = report.clusters(store, min_size=min_size)
+        records = report.clusters(store, min_size=min_size, story=story)
     if fmt is Format.jsonl:
         output.write_jsonl(report.membership(records))
     elif fmt is Format.table:
@@ -269,11 +278,12 @@ def claims_command(
     source: Annotated[str | None, typer.Option("--source", help="Only claims with this source in the chain.")] = None,
     anonymous: Annotated[bool, typer.Option("--anonymous", help="Only claims resting on unnamed sources.")] = False,
     hedged: Annotated[bool, typer.Option("--hedged", help="Only hedged claims (reportedly, may, ...).")] = False,
+    story: StoryOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Every claim with its attribution chain, cue, and anonymous/hedged/quote flags."""
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
-        rows = report.claims(store, outlet=outlet, source=source, anonymous=anonymous, hedged=hedged)
+        rows = report.claims(store, outlet=outlet, source=source, anonymous=anonymous, hedged=hedged, story=story)
     if fmt is Format.table:
         output.claims_table(rows)
     else:
@@ -284,13 +294,23 @@ def claims_command(
 def summary_command(
     db: DbOption = Path(DEFAULT_DB),
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
-    top: Annotated[int, typer.Option("--top", help="Claims shown per outlet.")] = 8,
+    top: Annotated[
+        int | None, typer.Option("--top", help="Claims shown per outlet (8); stories in the overview (10).")
+    ] = None,
     since: SinceOption = None,
+    story: StoryOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """What each outlet claims (most important first) and whom it relies on."""
+    """What each outlet claims in one story (most important first) and whom it relies on.
+
+    Without --story or --outlet, on a database of several stories: an overview of the latest stories.
+    """
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
-        rows = report.summary(store, outlet=outlet, top=top, since=since, on_scope=_slow_note("--since DATE"))
+        if story is None and outlet is None and store.story_count() > 1:
+            _emit_overview(report.overview(store, top=top or OVERVIEW_STORIES, since=since), fmt)
+            return
+        note = _slow_note("--story ID or --since DATE")
+        rows = report.summary(store, outlet=outlet, top=top or 8, since=since, on_scope=note, story=story)
     if fmt is Format.table:
         output.summary_tree(rows)
     else:
@@ -307,17 +327,28 @@ def diff_command(
     aliases_file: Annotated[
         Path | None, typer.Option("--aliases", help="aliases.toml (default: next to the database).")
     ] = None,
+    story: StoryOption = None,
+    top: Annotated[int, typer.Option("--top", help="Stories in the overview.")] = OVERVIEW_STORIES,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Claims outlets share (with independent roots), claims only one makes, conflicts, name variants."""
+    """Within one story: claims outlets share (with independent roots), claims only one makes,
+    conflicts, name variants.
+
+    Without --story, on a database of several stories: the latest stories, each diffed on its own.
+    """
     aliases_path = aliases_file or Path(db).resolve().parent / "aliases.toml"
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
+        if story is None and store.story_count() > 1:
+            result = report.overview(store, top=top, since=since, outlets=outlets, aliases_path=aliases_path)
+            _emit_overview(result, fmt)
+            return
         result = report.diff(
             store,
             outlets=outlets,
             since=since,
             aliases_path=aliases_path,
-            on_scope=_slow_note("--since DATE or --outlet NAME"),
+            on_scope=_slow_note("--story ID, --since DATE or --outlet NAME"),
+            story=story,
         )
     if fmt is Format.table:
         output.diff_view(result)
@@ -325,6 +356,15 @@ def diff_command(
         output.write_json(result)
     else:
         output.emit(output.diff_rows(result), fmt, ["section", "outlet", "claim", "detail"])
+
+
+def _emit_overview(result: dict, fmt: Format) -> None:
+    if fmt is Format.table:
+        output.overview_view(result)
+    elif fmt is Format.json:
+        output.write_json(result)
+    else:
+        output.emit(output.overview_rows(result), fmt, ["story", "section", "outlet", "claim", "detail"])
 
 
 @db_app.command("path")

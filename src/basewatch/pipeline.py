@@ -275,9 +275,11 @@ def _place_in_story(
     docs = store.add_story_unit(article_id, packed_terms, terms)
     new = stories.Unit(article_id, assignment.cluster, home, terms, published)
     rarity = _rarity(store, docs, terms, settings)
-    keys = stories.keys(terms, rarity, settings.story_keys)
+    # A text indexes its most distinctive terms and probes with twice as many: two reports of one
+    # event rank their shared names a little differently.
+    keys = stories.keys(terms, rarity, 2 * settings.story_keys)
     candidates = store.story_candidates(article_id, keys, settings.story_min_shared_keys, settings.story_max_candidates)
-    store.add_story_keys(article_id, keys, settings.story_max_key_postings)
+    store.add_story_keys(article_id, keys[: settings.story_keys], settings.story_max_key_postings)
     units = [
         stories.Unit(a, c, s, stories.unpack(t), p)
         for a, c, s, t, p in store.story_units(candidates, settings.story_max_regroup_units)

@@ -239,9 +239,14 @@ class Store:
 
     # -- reads ----------------------------------------------------------------------------
 
-    def articles(self, outlet: str | None = None, since: str | None = None) -> Iterator[Article]:
+    def articles(
+        self, outlet: str | None = None, since: str | None = None, story: str | None = None
+    ) -> Iterator[Article]:
         sql = f"{_SELECT_ARTICLES} WHERE 1=1"
         args: list[str] = []
+        if story:
+            sql += " AND a.id IN (SELECT article FROM story_members WHERE story = ?)"
+            args.append(story)
         if outlet:
             sql += " AND lower(a.outlet) = lower(?)"
             args.append(outlet)
@@ -252,13 +257,15 @@ class Store:
         for row in self.conn.execute(sql, args):
             yield Article(*row)
 
-    def article_ids(self, since: str | None = None) -> list[str]:
-        rows = (
-            self.conn.execute("SELECT id FROM articles WHERE published >= ?", (since,))
-            if since
-            else self.conn.execute("SELECT id FROM articles")
-        )
-        return [r[0] for r in rows]
+    def article_ids(self, since: str | None = None, story: str | None = None) -> list[str]:
+        sql, args = "SELECT id FROM articles WHERE 1=1", []
+        if since:
+            sql += " AND published >= ?"
+            args.append(since)
+        if story:
+            sql += " AND id IN (SELECT article FROM story_members WHERE story = ?)"
+            args.append(story)
+        return [r[0] for r in self.conn.execute(sql, args)]
 
     def article(self, id_or_prefix: str) -> Article:
         """One article by full id, id prefix (with or without `sha256:`), or external id."""
@@ -519,8 +526,19 @@ class Store:
             raise NotFound(f"story prefix {id_or_prefix!r} matches more than one story; give more characters")
         return rows[0][0]
 
-    def story_article_ids(self, story: str) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT article FROM story_members WHERE story = ?", (story,))]
+    def story_clusters(self, story: str) -> set[str]:
+        rows = self.conn.execute(
+            "SELECT DISTINCT m.cluster FROM story_members s JOIN cluster_members m ON m.article = s.article "
+            "WHERE s.story = ?",
+            (story,),
+        )
+        return {r[0] for r in rows}
+
+    def stories_of(self, articles: Iterable[str]) -> dict[str, str]:
+        """article -> story for `articles`."""
+        self._fill_scope(articles)
+        sql = "SELECT article, story FROM story_members WHERE article IN (SELECT id FROM temp.scope)"
+        return dict(self.conn.execute(sql).fetchall())
 
     def story_rows(self, stories: Iterable[str] | None = None) -> list[dict]:
         """Every article with its cluster and story (or only those of `stories`), grouped by story."""
@@ -553,7 +571,11 @@ class Store:
     # -- claims ---------------------------------------------------------------------------
 
     def claims(
-        self, outlet: str | None = None, since: str | None = None, outlets: list[str] | None = None
+        self,
+        outlet: str | None = None,
+        since: str | None = None,
+        outlets: list[str] | None = None,
+        story: str | None = None,
     ) -> list[Claim]:
         sql = (
             # The four JSON lists arrive as one array: one decode per claim instead of four.
@@ -571,6 +593,9 @@ class Store:
         if since:
             sql += " AND a.published >= ?"
             args.append(since)
+        if story:
+            sql += " AND c.article IN (SELECT article FROM story_members WHERE story = ?)"
+            args.append(story)
         sql += " ORDER BY a.rowid, c.sentence_index"
         return [_claim(row) for row in self.conn.execute(sql, args)]
 

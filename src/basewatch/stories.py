@@ -102,10 +102,9 @@ def idf(docs: int, df: int, settings: Settings) -> float:
 
 
 def keys(terms: dict[int, float], rarity: dict[int, float], count: int) -> tuple[int, ...]:
-    """The article's most distinctive terms: its index keys."""
+    """The article's `count` most distinctive terms, most distinctive first: its index keys."""
     default = max(rarity.values(), default=1.0)
-    ranked = sorted(terms, key=lambda t: (-terms[t] * rarity.get(t, default), t))
-    return tuple(sorted(ranked[:count]))
+    return tuple(sorted(terms, key=lambda t: (-terms[t] * rarity.get(t, default), t))[:count])
 
 
 def similarities(units: Sequence[Unit], rarity: dict[int, float], settings: Settings) -> np.ndarray:
