@@ -249,3 +249,63 @@ def test_module_entry_point_has_no_traceback_on_user_error(tmp_path):
         check=False,
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr and result.stderr.startswith("Error:")
+
+
+# -- hostile metadata and body through every command and format ---------------------------------
+
+_ESC = "\x1b[31m"
+_OSC = "\x1b]8;;http://evil.example\x07"
+_HOSTILE_PAGE = (
+    f"Ferry{_ESC} talks [bold]stall[/bold]{_OSC}\n\n"
+    f"By Ann{_OSC} Reader\n\n"
+    f"Harbour officials said on Monday that the{_ESC} crossing would stay shut for two weeks after the "
+    f"fire, and [link=http://evil.example]Kessby traders[/link] said the closure would cost them dearly.\n\n"
+    f"Port director Mira{_OSC} Holm told reporters the ship was not yet safe to sail{_ESC}, and that "
+    "inspectors would return on Thursday.\n\n"
+    f"© 2026 Evil{_ESC}Red News. All rights reserved.\n"
+)
+_HOSTILE_COPY = _HOSTILE_PAGE.replace("two weeks", "three weeks").replace("Evil", "Vile")
+_LEAKS = ("\x1b", "\x07", "\x9b")
+
+# every reading command, with the arguments that reach its most untrusted output
+_READERS = [
+    ["articles"],
+    ["show", "{id}", "--removed"],
+    ["clusters"],
+    ["claims"],
+    ["summary"],
+    ["diff"],
+    ["db", "status"],
+]
+
+
+@pytest.fixture
+def hostile_db(invoke, tmp_path):
+    for name, text in (("evil.txt", _HOSTILE_PAGE), ("vile.txt", _HOSTILE_COPY)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    ingested = invoke("ingest", str(tmp_path / "evil.txt"), str(tmp_path / "vile.txt"), "--json")
+    assert ingested.exit_code == 0 and not any(leak in ingested.stdout for leak in _LEAKS)
+    return json.loads(ingested.stdout.splitlines()[0])["id"]
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv"])
+@pytest.mark.parametrize("command", _READERS, ids=lambda c: c[0] if c[0] != "db" else "db status")
+def test_no_command_writes_control_sequences_from_article_text(invoke, hostile_db, command, fmt):
+    args = [hostile_db if arg == "{id}" else arg for arg in command]
+    result = invoke(*args, "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip()
+    for leak in _LEAKS:
+        assert leak not in result.stdout and leak not in result.stderr, (command, fmt, leak)
+
+
+def test_rich_markup_in_article_text_is_printed_as_text(invoke, hostile_db):
+    shown = invoke("show", hostile_db, "--format", "table").stdout
+    assert "[bold]stall[/bold]" in shown and "[link=http://evil.example]" in shown
+
+
+@pytest.mark.parametrize("args", [[], ["--json"], ["--explain"]], ids=["body", "json", "explain"])
+def test_clean_writes_no_control_sequences(invoke, args):
+    result = invoke("clean", "-", *args, input=_HOSTILE_PAGE)
+    assert result.exit_code == 0
+    assert not any(leak in result.stdout for leak in _LEAKS)

@@ -10,8 +10,9 @@ import csv
 import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
-from enum import StrEnum
+from collections.abc import Callable, Iterable, Sequence
+from enum import Enum, StrEnum
+from functools import wraps
 
 from rich.console import Console
 from rich.table import Table
@@ -25,8 +26,12 @@ class Format(StrEnum):
     csv = "csv"
 
 
-# C0/C1 controls and ESC sequences, except newline and tab, which tables and bodies need.
-_CONTROL_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0/C1 controls and ESC sequences, except newline and tab, which tables and bodies need; and the
+# explicit bidirectional overrides, which make a terminal show text in another order than it is.
+_CONTROL_RE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+)
 
 ID_COLUMNS = frozenset(["id", "article", "canonical", "cluster"])
 
@@ -38,6 +43,29 @@ def safe(text: object) -> str:
     return _CONTROL_RE.sub("", "" if text is None else str(text))
 
 
+def sanitised(value: object) -> object:
+    """`value` with every string in it, at any depth, made safe: what every format writes."""
+    if isinstance(value, Enum):  # formats and other options: ours, not the article's
+        return value
+    if isinstance(value, str):
+        return safe(value)
+    if isinstance(value, dict):
+        return {safe(k) if isinstance(k, str) else k: sanitised(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [sanitised(v) for v in value]
+    return value
+
+
+def untrusted(render: Callable) -> Callable:
+    """Every writer of records takes them through `sanitised` first, whatever the format."""
+
+    @wraps(render)
+    def wrapper(*args, **kwargs):
+        return render(*(sanitised(a) for a in args), **kwargs)
+
+    return wrapper
+
+
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
@@ -46,15 +74,17 @@ def stdout_console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
+@untrusted
 def write_json(value: object) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
 def write_jsonl(rows: Iterable[dict]) -> None:
-    for row in rows:
-        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    for row in rows:  # row by row: a listing may be a generator too long to hold
+        sys.stdout.write(json.dumps(sanitised(row), ensure_ascii=False) + "\n")
 
 
+@untrusted
 def emit(rows: Sequence[dict], fmt: Format, columns: Sequence[str], title: str | None = None) -> None:
     """Write `rows` in `fmt`; `columns` chooses and orders the table and csv columns."""
     if fmt is Format.json:
@@ -120,6 +150,7 @@ def explain(cleaned) -> None:
         )
 
 
+@untrusted
 def show_article(record: dict, fmt: Format) -> None:
     if fmt in (Format.json, Format.jsonl):
         if fmt is Format.json:
@@ -168,7 +199,7 @@ class IngestReporter:
     def record(self, outcome) -> None:
         self.counts[outcome.status] += 1
         if self.as_json:
-            sys.stdout.write(json.dumps(outcome.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(sanitised(outcome.to_dict()), ensure_ascii=False) + "\n")
             sys.stdout.flush()
         elif outcome.status == "failed":
             error(f"{outcome.path}: {outcome.error}")
@@ -187,6 +218,7 @@ class IngestReporter:
             note(summary)
 
 
+@untrusted
 def cluster_table(records: list[dict]) -> None:
     """Each cluster as a titled block: members with outlet, and the merge evidence."""
     console = stdout_console()
@@ -219,6 +251,7 @@ def _flags(claim: dict) -> str:
     return " ".join(label for key, label in marks if claim.get(key))
 
 
+@untrusted
 def claims_table(rows: list[dict]) -> None:
     table = Table(header_style="bold", show_lines=False)
     for column in ("claim", "outlet", "source chain", "cue", "flags", "text"):
@@ -235,6 +268,7 @@ def claims_table(rows: list[dict]) -> None:
     stdout_console().print(table)
 
 
+@untrusted
 def summary_tree(rows: list[dict]) -> None:
     """Per outlet: articles, top claims with their chains, and whom it relies on."""
     from rich.tree import Tree
@@ -262,6 +296,7 @@ def summary_tree(rows: list[dict]) -> None:
         console.print(tree)
 
 
+@untrusted
 def diff_rows(result: dict) -> list[dict]:
     """The diff flattened to one row per item, for jsonl and csv."""
     rows = [
@@ -281,6 +316,7 @@ def diff_rows(result: dict) -> list[dict]:
     return rows
 
 
+@untrusted
 def diff_view(result: dict) -> None:
     console = stdout_console()
     outlets = ", ".join(safe(o["outlet"]) + ("" if o["known"] else " (unknown outlet)") for o in result["outlets"])
