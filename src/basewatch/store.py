@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -161,10 +162,14 @@ class Store:
     @contextmanager
     def open(cls, path: str | Path, *, create: bool = True, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Store]:
         path = str(path)
-        if not create and path != ":memory:" and not Path(path).exists():
+        # A `file:` URI opens the database with SQLite's options, e.g. `file:team.db?mode=ro` to read a
+        # shared database with no risk of writing to it.
+        uri = path.startswith("file:")
+        file = urllib.parse.urlparse(path).path if uri else path
+        if not create and file != ":memory:" and not Path(file).exists():
             raise DatabaseError(f"{path}: no database here yet (run `basewatch ingest` first, or pass --db)")
         try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=settings.busy_timeout_ms / 1000)
+            conn = sqlite3.connect(path, uri=uri, isolation_level=None, timeout=settings.busy_timeout_ms / 1000)
         except sqlite3.Error as exc:
             raise DatabaseError(f"{path}: cannot open: {_reason(exc)}") from None
         try:
