@@ -41,6 +41,16 @@ def shared_or_skip(*parts: str) -> Path:
     return path
 
 
+def shared_scorer(name: str):
+    """One of ../shared/tools' scorers as a module (its functions, not its command line)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, shared_or_skip("tools", f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-goldens", action="store_true", help="rewrite tests/fixtures/expected/*.json")
 
