@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from cleanco.termdata import terms_by_type
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -37,7 +38,12 @@ _ACRONYM_DEF_RE = re.compile(
     r"(?P<long>(?:[A-Z][\w'’]*[\s-]+(?:(?:al|el|of|the|and|for)[\s-]+)?){1,6}[A-Z][\w'’]*)"
     r"\s*(?:\(|,\s+or\s+)(?P<short>[A-Z]{2,6})\b"
 )
-_CORPORATE_SUFFIXES = frozenset("ltd inc llc plc co corp media group news english online digital".split())
+# Company legal forms of many countries (Ltd, GmbH, S.A., Pty Ltd...), from the maintained cleanco list.
+_LEGAL_FORMS = frozenset(term.strip().replace(".", "") for terms in terms_by_type.values() for term in terms)
+_LONGEST_LEGAL_FORM = max(len(form.split()) for form in _LEGAL_FORMS)
+# The word for a publisher's business, which its name carries in some places and not in others
+# ("Harbor Ledger Media" in a copyright line, "the Harbor Ledger" in a byline).
+_PUBLISHING_WORDS = frozenset("media group news online digital".split())
 _SMALL_WORDS = frozenset("al el of the and for de".split())
 
 
@@ -137,9 +143,24 @@ def organisation_key(name: str) -> str:
     words = name.lower().replace("’", "'").split()
     while words and words[0] == "the":
         words = words[1:]
-    while len(words) > 1 and words[-1].strip(".") in _CORPORATE_SUFFIXES:
-        words = words[:-1]
+    words = _without_legal_form(words)
+    while len(words) > 1 and words[-1].strip(".") in _PUBLISHING_WORDS:
+        words = _without_legal_form(words[:-1])
     return " ".join(words)
+
+
+def without_legal_form(name: str) -> str:
+    """The name without a trailing company legal form: "Bay Observer Ltd" -> "Bay Observer"."""
+    words = name.rstrip(" ,").split()
+    kept = _without_legal_form([w.lower() for w in words])
+    return " ".join(words[: len(kept)]).rstrip(" ,&") if kept else name
+
+
+def _without_legal_form(words: list[str]) -> list[str]:
+    for size in range(min(_LONGEST_LEGAL_FORM, len(words) - 1), 0, -1):
+        if " ".join(words[-size:]).replace(".", "").strip(",") in _LEGAL_FORMS:
+            return _without_legal_form([*words[:-size]])
+    return words
 
 
 def same_organisation(a: str, b: str) -> bool:
