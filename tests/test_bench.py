@@ -36,3 +36,10 @@ def test_the_minhash_clock_leaves_out_writing_the_articles(monkeypatch):
     monkeypatch.setattr(stage, "Generator", SlowGenerator)
     result = stage.minhash("10", "1")
     assert result["seconds"] < 10 * slow_write and result["clock"] == "clustering only"
+
+
+def test_readme_speed_figures_are_the_recorded_results():
+    results = json.loads((BENCH / "results.json").read_text(encoding="utf-8"))
+    readme = (BENCH.parent / "README.md").read_text(encoding="utf-8")
+    block = run.readme_speed(results["ingest"], results["dedupe"])
+    assert block in readme, "rerun bench/run.py, never edit the README's speed block"
