@@ -1,3 +1,4 @@
+import sys
 from pathlib import Path
 
 import pytest
@@ -6,9 +7,11 @@ from typer.testing import CliRunner
 from basewatch.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))  # the scorer loader is the bench's, written once
+from shared_tools import SHARED, load_scorer  # noqa: E402
+
 SAMPLE = ROOT / "data" / "sample"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(autouse=True)
@@ -42,13 +45,9 @@ def shared_or_skip(*parts: str) -> Path:
 
 
 def shared_scorer(name: str):
-    """One of ../shared/tools' scorers as a module (its functions, not its command line)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(name, shared_or_skip("tools", f"{name}.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """One of ../shared/tools' scorers as a module; the test skips where ../shared/ is absent."""
+    shared_or_skip("tools", f"{name}.py")
+    return load_scorer(name)
 
 
 def pytest_addoption(parser):
