@@ -102,3 +102,41 @@ def test_a_run_that_stores_nothing_keeps_an_existing_database(invoke, tmp_path, 
 def test_help_runs_as_a_program(tmp_path):
     result = subprocess.run([sys.executable, "-m", "basewatch", "-h"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and "--version" in result.stdout
+
+
+def _csv(invoke, *args):
+    import csv
+    import io
+
+    return list(csv.DictReader(io.StringIO(invoke(*args, "-f", "csv").stdout)))
+
+
+def test_csv_cells_are_what_spreadsheets_take(invoke):
+    invoke("ingest", str(SAMPLE), "-q")
+    claims = _csv(invoke, "claims")
+    assert {row["anonymous"] for row in claims} == {"true", "false"}
+    chained = next(row for row in claims if "people familiar with the inspection" in row["sources"])
+    assert chained["sources"] == "Bay Observer; the Harbor Ledger; people familiar with the inspection"
+    assert all(not row["sources"].startswith("[") for row in claims)
+
+
+@pytest.mark.parametrize("command", ["articles", "claims", "clusters"])
+def test_every_listing_csv_has_the_rows_of_its_json(invoke, command):
+    invoke("ingest", str(SAMPLE), "-q")
+    rows = json.loads(invoke(command, "-f", "json").stdout)
+    assert len(_csv(invoke, command)) == len(rows) > 0
+
+
+def test_summary_csv_carries_every_claim(invoke):
+    invoke("ingest", str(SAMPLE), "-q")
+    outlets = json.loads(invoke("summary", "-f", "json").stdout)
+    rows = _csv(invoke, "summary")
+    assert [row["claim"] for row in rows] == [claim["text"] for o in outlets for claim in o["claims"]]
+    assert all(row["relies_on"] for row in rows)
+
+
+def test_diff_csv_has_a_row_per_item_of_its_json(invoke):
+    invoke("ingest", str(SAMPLE), "-q")
+    result = json.loads(invoke("diff", "-f", "json").stdout)
+    sections = ("shared", "unique", "conflicts", "aliases")
+    assert len(_csv(invoke, "diff")) == sum(len(result[s]) for s in sections)

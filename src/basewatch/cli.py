@@ -347,7 +347,7 @@ def summary_command(
     if fmt is Format.table:
         output.summary_tree(rows)
     else:
-        output.emit(rows, fmt, ["outlet", "claim_count", "anonymous_share", "relies_on"])
+        output.emit(output.summary_rows(rows) if fmt is Format.csv else rows, fmt, output.SUMMARY_CSV_COLUMNS)
 
 
 @app.command("diff", epilog="Example: basewatch diff --outlet Bloomberg --outlet RT --format json")
