@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from itertools import chain
 from pathlib import Path
 from typing import Annotated
@@ -82,6 +83,10 @@ def _slow_note(narrowed_by: str) -> Callable[[int], None]:
             output.note(f"comparing {claims:,} claims (about {wait}); {narrowed_by} narrows it")
 
     return note
+
+
+class OutletFrom(StrEnum):
+    parent = "parent"
 
 
 ARTICLE_COLUMNS = ["id", "outlet", "published", "title", "author", "path"]
@@ -171,7 +176,13 @@ def clean_command(
 def ingest_command(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, folders (recursive) or - for stdin.")],
     db: DbOption = Path(DEFAULT_DB),
-    outlet: Annotated[str | None, typer.Option("--outlet", metavar="NAME", help="Outlet name for every input.")] = None,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", metavar="NAME", help="Outlet of every input (also of stored ones).")
+    ] = None,
+    outlet_from: Annotated[
+        OutletFrom | None,
+        typer.Option("--outlet-from", metavar="parent", help="Outlet of each file: its folder's name."),
+    ] = None,
     glob: Annotated[str, typer.Option("--glob", metavar="PATTERN", help="File pattern inside folders.")] = "*.txt",
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Inputs are JSON Lines, one article per line.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON line per input on stdout.")] = False,
@@ -182,6 +193,10 @@ def ingest_command(
 ) -> None:
     """Read, clean and store articles; re-ingesting the same text changes nothing."""
     settings = _settings(max_article_bytes=max_bytes)
+    if outlet and outlet_from:
+        output.error("give --outlet or --outlet-from, not both")
+        raise typer.Exit(int(ExitCode.USAGE))
+    outlet_choice = read.parent_folder_name if outlet_from is OutletFrom.parent else outlet
     with _reported():
         inputs = _inputs(paths, glob, jsonl, settings)
         refused, first = _up_to_first_readable(inputs)
@@ -197,7 +212,11 @@ def ingest_command(
         with Store.open(db, settings=settings) as store:
             try:
                 outcomes = pipeline.ingest(
-                    store, chain(refused, [first], inputs), outlet=outlet, on_outcome=reporter.record, settings=settings
+                    store,
+                    chain(refused, [first], inputs),
+                    outlet=outlet_choice,
+                    on_outcome=reporter.record,
+                    settings=settings,
                 )
             except KeyboardInterrupt:
                 reporter.finish(interrupted=True)
@@ -274,6 +293,7 @@ def show_command(
         article = store.article(article_id)
         record = article.to_dict()
         record["copies"] = report.copies(store, article.id)
+        record["edits"] = store.edits(article.id)
         if removed:
             record["removed"] = store.removed_lines(article.id)
     output.show_article(record, fmt)
@@ -309,6 +329,42 @@ def recluster_command(db: DbOption = Path(DEFAULT_DB)) -> None:
         count = pipeline.recluster(store, _settings())
         clusters = len(report.clusters(store))
     output.note(f"reclustered {count} articles into {clusters} clusters")
+
+
+@app.command("edit", epilog="Example: basewatch edit 3f9a2c --outlet 'The Midland Courier'")
+def edit_command(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id, id prefix or external id.")],
+    db: DbOption = Path(DEFAULT_DB),
+    outlet: Annotated[str | None, typer.Option("--outlet", metavar="NAME", help="Set the outlet.")] = None,
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help="Set the title.")] = None,
+    author: Annotated[str | None, typer.Option("--author", metavar="NAME", help="Set the byline.")] = None,
+    published: Annotated[
+        str | None, typer.Option("--published", metavar="DATE", callback=_date_option, help="Set the date.")
+    ] = None,
+) -> None:
+    """Correct what ingest read from a page; claims follow, and `show` says what was set by hand."""
+    changes = {k: v for k, v in {"outlet": outlet, "title": title, "author": author, "published": published}.items()
+               if v is not None}  # fmt: skip
+    if not changes:
+        output.error("nothing to change: give --outlet, --title, --author or --published")
+        raise typer.Exit(int(ExitCode.USAGE))
+    with _reported(), Store.open(db, create=False, settings=_settings()) as store:
+        article = pipeline.edit(store, article_id, changes)
+    output.note(f"{article.id[7:19]}: " + ", ".join(f"{k} set to {v!r}" for k, v in changes.items()))
+
+
+@app.command("rm", epilog="Example: basewatch rm 3f9a2c 94e985")
+def rm_command(
+    article_ids: Annotated[
+        list[str], typer.Argument(metavar="ID...", help="Article ids, id prefixes or external ids.")
+    ],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Remove articles and all that was derived from them, in one transaction (all or none)."""
+    with _reported(), Store.open(db, create=False, settings=_settings()) as store:
+        removed = pipeline.remove(store, article_ids)
+    for article in removed:
+        output.note(f"removed {article.id[7:19]}  {article.outlet or '—'}  {article.title or article.path}")
 
 
 @app.command("claims", epilog="Example: basewatch claims --anonymous --format json | jq '.[].sources'")

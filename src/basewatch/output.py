@@ -105,7 +105,8 @@ def emit(rows: Sequence[dict], fmt: Format, columns: Sequence[str], title: str |
 # The column people read gets the room; the others share what is left, so a claim takes a few lines.
 PROSE_COLUMNS = frozenset(["text", "title", "claim"])
 PROSE_SHARE = 0.55
-MIN_NARROW = 7
+MIN_PROSE = 20
+MIN_NARROW = 3
 
 
 def _table(columns: Sequence[str], cells: list[list[str]], title: str | None = None) -> Table:
@@ -130,11 +131,12 @@ def _widths(columns: Sequence[str], cells: list[list[str]], width: int) -> list[
     whole = [i for i, c in enumerate(columns) if c in ID_COLUMNS or c == "published"]
     narrow = [i for i in range(len(columns)) if i not in prose and i not in whole]
     left = room - sum(natural[i] for i in whole)
-    cap = max(MIN_NARROW, int(left * (1 - PROSE_SHARE)) // max(1, len(narrow)))
+    prose_target = max(int(left * PROSE_SHARE), min(left, MIN_PROSE))
+    cap = max(MIN_NARROW, (left - prose_target) // max(1, len(narrow)))
     widths: list[int | None] = list(natural)
     for i in narrow:
         widths[i] = min(natural[i], cap)
-    rest = max(20, left - sum(widths[i] for i in narrow))
+    rest = max(MIN_NARROW, left - sum(widths[i] for i in narrow))
     for i in prose:
         widths[i] = min(natural[i], rest // len(prose)) if len(prose) > 1 else rest
     return widths
@@ -216,12 +218,14 @@ def show_article(record: dict, fmt: Format) -> None:
             write_jsonl([record])
         return
     if fmt is Format.csv:
-        emit([record], fmt, [k for k in record if k not in ("removed",)])
+        emit([record], fmt, [k for k in record if k not in ("removed", "edits")])
         return
     console = stdout_console()
+    by_hand = {edit["field"]: edit["edited_utc"] for edit in record.get("edits", [])}
     for key in ("id", "title", "outlet", "author", "published", "path", "external_id", "url", "cluster"):
         if record.get(key) is not None:
-            console.print(Text.assemble(Text(f"{key:>11}: ", style="bold"), Text(safe(record[key]))))
+            note = Text(f"  ({key} set by hand {by_hand[key]})", style="dim") if key in by_hand else Text()
+            console.print(Text.assemble(Text(f"{key:>11}: ", style="bold"), Text(safe(record[key])), note))
     console.print()
     for paragraph in record["body"].split("\n\n"):
         console.print(Text(safe(paragraph)))
@@ -238,7 +242,7 @@ class IngestReporter:
     def __init__(self, as_json: bool, quiet: bool):
         self.as_json = as_json
         self.quiet = quiet
-        self.counts = {"added": 0, "unchanged": 0, "failed": 0}
+        self.counts = {"added": 0, "updated": 0, "unchanged": 0, "failed": 0}
         self.progress = None
         if not as_json and not quiet and stderr.is_terminal:
             from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -268,7 +272,8 @@ class IngestReporter:
         if self.progress is not None:
             self.progress.stop()
         c = self.counts
-        summary = f"{c['added']} added, {c['unchanged']} unchanged, {c['failed']} failed"
+        updated = f"{c['updated']} updated, " if c["updated"] else ""
+        summary = f"{c['added']} added, {updated}{c['unchanged']} unchanged, {c['failed']} failed"
         if interrupted:
             note(f"Interrupted: {summary}; everything listed as added is stored completely.")
         elif not self.quiet and not self.as_json:
