@@ -294,7 +294,7 @@ def cluster_table(records: list[dict]) -> None:
             mark = "★" if member["article"] == record["canonical"] else " "
             label = member["title"] or member["path"].rsplit("/", 1)[-1]  # a title, or the file's name
             line = f" {mark} {member['article'][7:19]}  {member['outlet'] or '—'}  {label}"
-            console.print(Text(safe(line)))
+            console.print(Text(safe(line)), no_wrap=True, overflow="ellipsis")  # one line a member
         for ev in record["evidence"]:
             why = (
                 f"   ↳ {ev['article'][7:19]} ~ {ev['matched'][7:19]}: "
@@ -409,4 +409,4 @@ def diff_view(result: dict) -> None:
 
 def _indented(text: str, depth: int = 3, style: str = "") -> Padding:
     """A line whose continuation lines keep its indent when the terminal wraps it."""
-    return Padding(Text(text, style=style), (0, 0, 0, depth))
+    return Padding(Text(text, style=style), (0, 0, 0, depth), expand=False)
