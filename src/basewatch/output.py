@@ -117,9 +117,32 @@ def _cell(value: object, column: str = "") -> str:
 
 
 def _csv_value(value: object) -> object:
-    if isinstance(value, list | tuple | dict):
+    """A cell a spreadsheet takes: lists joined with "; ", booleans as true/false, nothing as empty."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "; ".join(str(_csv_value(v)) for v in value)
+    if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return "" if value is None else value
+
+
+SUMMARY_CSV_COLUMNS = ["outlet", "claim_count", "anonymous_share", "relies_on", "claim", "sources", "cue",
+                       "anonymous", "hedged", "inherited", "corroborated_by"]  # fmt: skip
+
+
+def summary_rows(rows: list[dict]) -> list[dict]:
+    """The summary flattened for csv: a row per claim, with its outlet's figures on each."""
+    flat = []
+    for row in rows:
+        outlet = {
+            "outlet": row["outlet"],
+            "claim_count": row["claim_count"],
+            "anonymous_share": round(row["anonymous_share"], 3),
+            "relies_on": [f"{r['source']} ({r['claims']})" for r in row["relies_on"]],
+        }
+        flat += [{**outlet, **claim, "claim": claim["text"]} for claim in row["claims"]] or [outlet]
+    return flat
 
 
 def error(message: str) -> None:

@@ -219,9 +219,13 @@ def _commit(
     return outcomes
 
 
+def refused(item: BadInput) -> IngestOutcome:
+    return IngestOutcome(path=item.path, status="failed", error=item.reason)
+
+
 def _store_one(store: Store, item: Prepared | BadInput, settings: Settings, timings: Timings) -> IngestOutcome:
     if isinstance(item, BadInput):
-        return IngestOutcome(path=item.path, status="failed", error=item.reason)
+        return refused(item)
     outcome = item.outcome
     started = time.process_time()
     if store.has_article(outcome.id):  # under the write lock: another process may have stored it

@@ -116,6 +116,12 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _file_of(path: str) -> str:
+    """The file behind --db. A `file:` URI opens the database with SQLite's options, e.g.
+    `file:team.db?mode=ro` to read a shared database with no risk of writing to it."""
+    return urllib.parse.urlparse(path).path if path.startswith("file:") else path
+
+
 def _reason(exc: sqlite3.Error) -> str:
     text = str(exc)
     if "not a database" in text or "malformed" in text:
@@ -162,14 +168,16 @@ class Store:
     @contextmanager
     def open(cls, path: str | Path, *, create: bool = True, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Store]:
         path = str(path)
-        # A `file:` URI opens the database with SQLite's options, e.g. `file:team.db?mode=ro` to read a
-        # shared database with no risk of writing to it.
-        uri = path.startswith("file:")
-        file = urllib.parse.urlparse(path).path if uri else path
+        file = _file_of(path)
         if not create and file != ":memory:" and not Path(file).exists():
             raise DatabaseError(f"{path}: no database here yet (run `basewatch ingest` first, or pass --db)")
+        folder = Path(file).parent
+        if file != ":memory:" and not folder.is_dir():
+            raise DatabaseError(f"{path}: the folder {folder} does not exist")
         try:
-            conn = sqlite3.connect(path, uri=uri, isolation_level=None, timeout=settings.busy_timeout_ms / 1000)
+            conn = sqlite3.connect(
+                path, uri=file != path, isolation_level=None, timeout=settings.busy_timeout_ms / 1000
+            )
         except sqlite3.Error as exc:
             raise DatabaseError(f"{path}: cannot open: {_reason(exc)}") from None
         try:
