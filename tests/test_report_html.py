@@ -172,3 +172,20 @@ def test_report_to_an_unwritable_place_is_one_line_error(invoke, tmp_path):
     result = invoke("report", "-o", str(tmp_path / "no" / "such" / "dir.html"))
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "cannot write" in result.stderr
+
+
+def test_several_stories_get_an_index_linking_to_each():
+    stories = [htmlreport.story(**_data("One")), htmlreport.story(**_data("Two"))]
+    parsed = Tags(htmlreport.page(stories, database="db", command="basewatch report"))
+    links = [a["href"] for t, a in parsed.tags if t == "a"]
+    sections = [a["id"] for t, a in parsed.tags if t == "main"]
+    assert links == ["#story-1", "#story-2"] and sections == ["story-1", "story-2"]
+
+
+@pytest.mark.parametrize("published", ["2026", "2026-03", "2026-03-04", "2026-03-04T09:40:00", "March 2026"])
+def test_any_partial_date_places_or_lists_the_article(published):
+    data = _data("x")
+    data["summary"][0]["articles"][0]["published"] = published
+    timeline = build.story(**data)["timeline"]
+    placed = [a["published"] for lane in timeline["lanes"] for a in lane["articles"]]
+    assert published in placed + [a["published"] for a in timeline["undated"]]

@@ -70,12 +70,11 @@ def _articles(summary: list[dict], clusters: list[dict]) -> dict[str, dict]:
 
 
 def _moment(published: str | None) -> datetime | None:
-    """A partial ISO date ("2026-03", "2026-03-04T09:40:00") as the earliest moment it can mean."""
+    """A partial ISO date ("2026", "2026-03", "2026-03-04T09:40:00") as the earliest moment it can mean."""
     if not published:
         return None
     text = published[:19]
-    if len(text) == 7:
-        text += "-01"
+    text += {4: "-01-01", 7: "-01"}.get(len(text), "")
     try:
         return datetime.fromisoformat(text)
     except ValueError:
