@@ -31,3 +31,14 @@ def test_a_language_edition_is_still_the_same_organisation_as_its_parent():
 )  # fmt: skip
 def test_without_legal_form_keeps_the_name_as_written(name, expected):
     assert aliases.without_legal_form(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [("San Jose", "SAN JOSE", "case only"), ("O’Neill", "O'Neill", "apostrophe form"),
+     ("San José", "San Jose", "accents"), ("al-Assad", "Assad", "article prefix"),
+     ("Varga", "Varga’s", "possessive form"), ("Al Mayadeen", "Al-Mayadeen", "hyphen or space")],
+)  # fmt: skip
+def test_each_folded_pair_carries_the_reason_that_applies(a, b, reason):
+    groups = aliases.build([("doc", [a, b])], [f"{a} and {b}"])
+    assert [({g.canonical, *g.variants}, g.reason) for g in groups] == [({a, b}, reason)]

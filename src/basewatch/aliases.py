@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -80,9 +81,33 @@ def load_user_aliases(path: Path | None) -> UserAliases:
 
 @lru_cache(maxsize=65536)  # a story repeats its names in every sentence
 def key(name: str) -> str:
-    """Comparison key of a name: lower case, possessive and article prefix dropped, no apostrophes."""
+    """Comparison key of a name: lower case, possessive and article prefix dropped, no apostrophes or
+    accents (San José and San Jose are one place)."""
     name = _POSSESSIVE_RE.sub("", name.strip())
-    return _PREFIX_RE.sub("", name).lower().replace("'", "").replace("’", "").replace("ʼ", "").replace("-", " ")
+    return _without_accents(_PREFIX_RE.sub("", name).lower()).translate(_KEY_PUNCTUATION)
+
+
+_KEY_PUNCTUATION = str.maketrans({"'": None, "’": None, "ʼ": None, "-": " "})
+
+
+def _without_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _why_same_key(a: str, b: str) -> str:
+    """The difference between two names with one key, in the words a reader would use."""
+    if a.lower() == b.lower():
+        return "case only"
+    apostrophes = str.maketrans({"’": "'", "ʼ": "'"})
+    if a.lower().translate(apostrophes) == b.lower().translate(apostrophes):
+        return "apostrophe form"
+    if _without_accents(a).lower() == _without_accents(b).lower():
+        return "accents"
+    if _POSSESSIVE_RE.sub("", a).lower() == _POSSESSIVE_RE.sub("", b).lower():
+        return "possessive form"
+    if a.lower().replace("-", " ") == b.lower().replace("-", " "):
+        return "hyphen or space"
+    return "article prefix"
 
 
 def build(
@@ -175,7 +200,7 @@ def _fold_prefixes(names: list[str], union) -> None:
         by_key[key(name)].append(name)
     for variants in by_key.values():
         for other in variants[1:]:
-            union(variants[0], other, "same name with or without an article prefix")
+            union(variants[0], other, _why_same_key(variants[0], other))
 
 
 def _fold_spellings(

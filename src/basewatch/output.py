@@ -15,6 +15,7 @@ from enum import Enum, StrEnum
 from functools import wraps
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -97,13 +98,46 @@ def emit(rows: Sequence[dict], fmt: Format, columns: Sequence[str], title: str |
         for row in rows:
             writer.writerow({k: _csv_value(row.get(k)) for k in columns})
     else:
-        table = Table(title=title, show_lines=False, header_style="bold")
-        for column in columns:
-            # ids and dates are looked up and copied: never broken across lines
-            table.add_column(column, overflow="fold", no_wrap=column in ID_COLUMNS or column == "published")
-        for row in rows:
-            table.add_row(*(Text(safe(_cell(row.get(c), c))) for c in columns))
-        stdout_console().print(table)
+        cells = [[safe(_cell(row.get(c), c)) for c in columns] for row in rows]
+        stdout_console().print(_table(columns, cells, title=title))
+
+
+# The column people read gets the room; the others share what is left, so a claim takes a few lines.
+PROSE_COLUMNS = frozenset(["text", "title", "claim"])
+PROSE_SHARE = 0.55
+MIN_NARROW = 7
+
+
+def _table(columns: Sequence[str], cells: list[list[str]], title: str | None = None) -> Table:
+    table = Table(title=title, show_lines=False, header_style="bold")
+    widths = _widths(columns, cells, stdout_console().width)
+    for column, width in zip(columns, widths, strict=True):
+        unbroken = column in ID_COLUMNS or column == "published"  # looked up and copied whole
+        table.add_column(column, overflow="fold", no_wrap=unbroken, width=width)
+    for row in cells:
+        table.add_row(*map(Text, row))
+    return table
+
+
+def _widths(columns: Sequence[str], cells: list[list[str]], width: int) -> list[int | None]:
+    """Column widths for a table with a prose column: ids and dates whole, the other short columns
+    capped, the prose column(s) the rest. Without a prose column rich's own sharing is fine."""
+    prose = [i for i, c in enumerate(columns) if c in PROSE_COLUMNS]
+    if not prose:
+        return [None] * len(columns)
+    natural = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    room = width - 3 * len(columns) - 1  # borders and padding
+    whole = [i for i, c in enumerate(columns) if c in ID_COLUMNS or c == "published"]
+    narrow = [i for i in range(len(columns)) if i not in prose and i not in whole]
+    left = room - sum(natural[i] for i in whole)
+    cap = max(MIN_NARROW, int(left * (1 - PROSE_SHARE)) // max(1, len(narrow)))
+    widths: list[int | None] = list(natural)
+    for i in narrow:
+        widths[i] = min(natural[i], cap)
+    rest = max(20, left - sum(widths[i] for i in narrow))
+    for i in prose:
+        widths[i] = min(natural[i], rest // len(prose)) if len(prose) > 1 else rest
+    return widths
 
 
 def _cell(value: object, column: str = "") -> str:
@@ -253,7 +287,7 @@ def cluster_table(records: list[dict]) -> None:
         console.print(Text(safe(head), style="bold"))
         for member in record["members"]:
             mark = "★" if member["article"] == record["canonical"] else " "
-            label = member["title"] or member["path"]
+            label = member["title"] or member["path"].rsplit("/", 1)[-1]  # a title, or the file's name
             line = f" {mark} {member['article'][7:19]}  {member['outlet'] or '—'}  {label}"
             console.print(Text(safe(line)))
         for ev in record["evidence"]:
@@ -276,18 +310,13 @@ def _flags(claim: dict) -> str:
 
 @untrusted
 def claims_table(rows: list[dict]) -> None:
-    table = Table(header_style="bold", show_lines=False)
-    for column in ("claim", "outlet", "source chain", "cue", "flags", "text"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(
-            Text(row["id"][7:19] + row["id"][row["id"].index("#") :]),
-            Text(safe(row["outlet"] or "—")),
-            Text(_chain(row["sources"])),
-            Text(safe(row["cue"] or "—")),
-            Text(_flags(row), style="yellow"),
-            Text(safe(row["text"])),
-        )
+    cells = [
+        [row["id"][7:19] + row["id"][row["id"].index("#") :], safe(row["outlet"] or "—"), _chain(row["sources"]),
+         safe(row["cue"] or "—"), _flags(row), safe(row["text"])]
+        for row in rows
+    ]  # fmt: skip
+    table = _table(["id", "outlet", "source chain", "cue", "flags", "text"], cells)
+    table.columns[0].header = "claim"
     stdout_console().print(table)
 
 
@@ -344,30 +373,35 @@ def diff_view(result: dict) -> None:
     console = stdout_console()
     outlets = ", ".join(safe(o["outlet"]) + ("" if o["known"] else " (unknown outlet)") for o in result["outlets"])
     console.print(Text(f"Outlets: {outlets}", style="bold"))
-    console.rule("Shared claims")
+    if result["shared"]:
+        console.rule("Shared claims")
     for item in result["shared"]:
-        head = f"{safe(item['claim'])}"
-        console.print(Text(head))
-        console.print(
-            Text(f"   carried by {', '.join(item['outlets'])} — {item['independent_sources']} independent source(s)",
-                 style="green")
-        )  # fmt: skip
-    console.rule("Only one outlet")
+        console.print(Text(safe(item["claim"])))
+        carried = f"carried by {', '.join(item['outlets'])} — {item['independent_sources']} independent source(s)"
+        console.print(_indented(carried, style="green"))
+    if result["unique"]:
+        console.rule("Only one outlet")
     for outlet in result["outlets"]:
         mine = [u for u in result["unique"] if u["outlet"] == outlet["outlet"]]
         if mine:
             console.print(Text(f"{safe(outlet['outlet'])} ({len(mine)})", style="bold"))
             for item in mine[:8]:
-                console.print(Text(f" • {safe(item['claim'])}  ← {_chain(item['sources'])}"))
+                console.print(_indented(f"• {safe(item['claim'])}  ← {_chain(item['sources'])}"))
             if len(mine) > 8:
-                console.print(Text(f"   … {len(mine) - 8} more (--format json for all)", style="dim"))
-    console.rule("Conflicts")
+                console.print(_indented(f"… {len(mine) - 8} more (--format json for all)", style="dim"))
+    if result["conflicts"]:
+        console.rule("Conflicts")
     for conflict in result["conflicts"]:
         console.print(Text(f"{safe(conflict['reason'])}  [{safe(conflict['topic'])}]", style="red"))
         for side in conflict["sides"]:
-            console.print(Text(f"   {safe(side['outlet'])}: {safe(side['text'])}  ← {_chain(side['sources'])}"))
-    console.rule("Name variants folded")
+            console.print(_indented(f"{safe(side['outlet'])}: {safe(side['text'])}  ← {_chain(side['sources'])}"))
+    if result["aliases"]:
+        console.rule("Name variants folded")
     for alias in result["aliases"]:
-        console.print(
-            Text(f"{safe(alias['canonical'])} = {', '.join(map(safe, alias['variants']))}  ({alias['reason']})")
-        )
+        variants = ", ".join(map(safe, alias["variants"]))
+        console.print(Text(f"{safe(alias['canonical'])} = {variants}  ({alias['reason']})"))
+
+
+def _indented(text: str, depth: int = 3, style: str = "") -> Padding:
+    """A line whose continuation lines keep its indent when the terminal wraps it."""
+    return Padding(Text(text, style=style), (0, 0, 0, depth))
