@@ -1,4 +1,5 @@
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,22 @@ def golden(request):
         assert json.loads(path.read_text(encoding="utf-8")) == json.loads(text)
 
     return check
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, and the page's text as a browser would show it."""
+
+    def __init__(self, page: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def count(self, tag: str, css_class: str) -> int:
+        return sum(1 for t, a in self.tags if t == tag and css_class in (a.get("class") or "").split())

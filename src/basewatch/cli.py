@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from basewatch import __version__, output, pipeline, read, report
+from basewatch import __version__, htmlreport, output, pipeline, read, report
 from basewatch.errors import BadInput, BasewatchError, ExitCode, UsageError
 from basewatch.metadata import parse_partial_date
 from basewatch.output import Format
@@ -91,6 +91,9 @@ class OutletFrom(StrEnum):
 
 ARTICLE_COLUMNS = ["id", "outlet", "published", "title", "author", "path"]
 CLUSTER_COLUMNS = ["cluster", "canonical", "size", "outlets", "title"]
+REPORT_FILE = "basewatch-report.html"
+# `summary` ranks every claim of an outlet; the report takes the whole ranking to pick the top unique ones.
+REPORT_RANKED_CLAIMS = 1_000_000
 CLAIM_COLUMNS = ["id", "outlet", "sources", "cue", "anonymous", "hedged", "direct_quote", "inherited", "text"]
 
 
@@ -440,6 +443,40 @@ def diff_command(
         output.write_json(result)
     else:
         output.emit(output.diff_rows(result), fmt, ["section", "outlet", "claim", "detail"])
+
+
+@app.command("report", epilog="Example: basewatch report -o story.html")
+def report_command(
+    db: DbOption = Path(DEFAULT_DB),
+    out: Annotated[
+        str, typer.Option("--output", "-o", metavar="FILE", help="HTML file to write, or - for stdout.")
+    ] = REPORT_FILE,
+) -> None:
+    """One story on one self-contained HTML page: claims x outlets, conflicts, timeline, provenance."""
+    aliases_path = Path(db).resolve().parent / "aliases.toml"
+    with _reported(), Store.open(db, create=False, settings=_settings()) as store:
+        data = output.sanitised(
+            {
+                "diff": report.diff(store, aliases_path=aliases_path, on_scope=_slow_note("--since DATE")),
+                "summary": report.summary(store, top=REPORT_RANKED_CLAIMS),
+                "clusters": report.clusters(store),
+            }
+        )
+    stories = [htmlreport.story(**data)] if data["summary"] else []
+    page = htmlreport.page(stories, database=str(db), command=f"basewatch report --db {db}")
+    if out == read.STDIN:
+        sys.stdout.write(page)
+        return
+    with _reported():
+        _write_file(Path(out), page)
+    output.note(f"wrote {out}")
+
+
+def _write_file(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise BasewatchError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
 @db_app.command("path")
