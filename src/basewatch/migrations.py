@@ -132,7 +132,22 @@ def m004_pages(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE articles DROP COLUMN raw_text")
 
 
-def m005_stories(conn: sqlite3.Connection) -> None:
+def m005_edits(conn: sqlite3.Connection) -> None:
+    """What people corrected by hand, and when: `show` says "outlet set by hand"; a removal is kept
+    here too (no reference to the article, which is gone)."""
+    conn.execute(
+        """CREATE TABLE edits (
+            article TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old TEXT,
+            new TEXT,
+            edited_utc TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX edits_article ON edits(article)")
+
+
+def m006_stories(conn: sqlite3.Connection) -> None:
     """Stories: every article's story, the term vector of each distinct text (one per syndication
     cluster's first text), its index keys, and the document counts that make terms rare or common."""
     conn.execute(
@@ -178,7 +193,7 @@ def unpack_json(blob: bytes) -> object:
     return json.loads(unpack_text(blob))
 
 
-MIGRATIONS: list[Migration] = [m001_articles, m002_dedupe, m003_claims, m004_pages, m005_stories]
+MIGRATIONS: list[Migration] = [m001_articles, m002_dedupe, m003_claims, m004_pages, m005_edits, m006_stories]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -64,41 +64,37 @@ def vector(title: str | None, body: str, settings: Settings) -> dict[int, float]
 
     Terms are hashed (crc32) so the index and the stored vectors hold integers.
     """
-    counts: Counter[int] = Counter()
+    counts: Counter[str] = Counter()
     paragraphs = [title or "", *_PARAGRAPH_RE.split(body)]
     for index, paragraph in enumerate(paragraphs):
         # The inverted pyramid: the headline and the lead name the event, the tail wanders.
         decay = settings.story_paragraph_decay * (index - 1)
         weight = settings.story_title_weight if index == 0 else 1.0 / (1.0 + decay)
         for term in _terms(paragraph):
-            counts[_hash(term)] += weight
-    return {t: 1.0 + math.log(v) if v >= 1.0 else v for t, v in counts.items()}
+            counts[term] += weight
+    return {_hash(t): 1.0 + math.log(v) if v >= 1.0 else v for t, v in counts.items()}
 
 
-def _terms(text: str) -> Iterable[str]:
-    for match in _TOKEN_RE.finditer(text):
-        word = match.group()
-        if word[0].isdigit():
-            digits = word.replace(",", "")
-            if len(digits.replace(".", "")) >= 2:  # "3" is everywhere; "1999", "£250" and "42" are not
-                yield "#" + digits
-            continue
-        lower = word.lower().strip("'’-")
-        if len(lower) >= 3 and lower not in _STOPWORDS:
-            yield lower
+def _terms(text: str) -> list[str]:
+    words = _TOKEN_RE.findall(text)
+    # "3" is everywhere; "1999", "£250" and "42" are not
+    numbers = ["#" + n for w in words if w[0].isdigit() and len((n := w.replace(",", "")).replace(".", "")) >= 2]
+    lowered = (w.lower().strip("'’-") for w in words if not w[0].isdigit())
+    return numbers + [w for w in lowered if len(w) >= 3 and w not in _STOPWORDS]
 
 
 def _hash(term: str) -> int:
     return zlib.crc32(term.encode("utf-8"))
 
 
-def idf(docs: int, df: int, settings: Settings) -> float:
-    """Rarity of a term found in `df` of `docs` distinct texts.
+def rarity(docs: int, df: dict[int, int], settings: Settings) -> dict[int, float]:
+    """IDF of each term found in `df[term]` of `docs` distinct texts.
 
     A prior of unseen texts stands for the news the database has not seen: in a database of one
     story, that story's own names would otherwise look as common as "the".
     """
-    return math.log((docs + settings.story_prior_docs + 1.0) / (df + 0.5))
+    top = math.log(docs + settings.story_prior_docs + 1.0)
+    return {t: top - math.log(n + 0.5) for t, n in df.items()}
 
 
 def keys(terms: dict[int, float], rarity: dict[int, float], count: int) -> tuple[int, ...]:
@@ -226,7 +222,7 @@ def label(titles: Iterable[str], size: int = 4) -> list[str]:
     """The words a person recognises the story by: those in the most of its headlines."""
     seen: Counter[str] = Counter()
     spelling: dict[str, str] = {}
-    for title in set(titles):
+    for title in sorted(set(titles)):
         for word in dict.fromkeys(_TOKEN_RE.findall(title)):
             lower = word.lower().strip("'’-")
             if len(lower) >= 3 and lower not in _STOPWORDS:
