@@ -407,6 +407,7 @@ def diff_view(result: dict) -> None:
         console.print(Text(f"{safe(alias['canonical'])} = {variants}  ({alias['reason']})"))
 
 
+@untrusted
 def story_table(records: list[dict]) -> None:
     """Each story as a titled block: label, dates, counts, outlets, and its canonical headline."""
     console = stdout_console()
@@ -425,6 +426,7 @@ def story_table(records: list[dict]) -> None:
         console.print(Text(safe(f"   ★ {record['title'] or '—'}"), style="cyan"))
 
 
+@untrusted
 def overview_view(result: dict) -> None:
     """The latest stories, each with its outlets, top shared claims and conflicts, for people."""
     console = stdout_console()
@@ -454,6 +456,7 @@ def overview_view(result: dict) -> None:
     )  # fmt: skip
 
 
+@untrusted
 def overview_rows(result: dict) -> list[dict]:
     """The overview flattened to one row per shared claim or conflict, for jsonl and csv."""
     rows = []
