@@ -35,6 +35,7 @@ def diff(
     views = _views(claims, articles, aliases.folding_map(groups))
     pairs = candidate_pairs(views)
     aligned = aligned_pairs(views, pairs, disagree)
+    _parse_denied_partners(views, aligned)
     groups_shared, grouped = shared.groups(views, aligned, disagree)
     per_outlet = Counter(v.outlet for v in views)
     known = {a.outlet for a in articles.values() if a.outlet_known}
@@ -71,6 +72,21 @@ def _views(
     kept = [c for c in claims if c.article in articles]
     normaliser = Normaliser(folding, frames.of_texts(plain(c.text) for c in kept) if parsed else {})
     return [normaliser.view(c, articles[c.article]) for c in kept]
+
+
+def _parse_denied_partners(views: list[View], aligned) -> None:
+    """Sentences with no number and no negation go unparsed, unless they align with one that denies
+    an act: whether they state that act is what a negation conflict needs."""
+    by_id = {v.claim.id: v for v in views}
+    partners = [
+        by_id[other]
+        for pair in aligned
+        for one, other in (pair[:2], pair[1::-1])
+        if by_id[one].frame.denied and not frames.needs_parse(plain(by_id[other].claim.text))
+    ]
+    parsed = frames.of_texts((plain(v.claim.text) for v in partners), every=True)
+    for view in partners:
+        view.frame = parsed.get(plain(view.claim.text), view.frame)
 
 
 def _mentions(claims: list[Claim]) -> Iterable[tuple[str, list[str]]]:

@@ -22,8 +22,6 @@ from basewatch.compare.shared import side
 
 # Two claims are about the same matter when they share this many terms and no name tells them apart.
 MIN_TOPIC_SHARED_TERMS = 2
-# Negation needs claims this closely aligned (score, %): the same sentence, one side denying it.
-CLOSE_ALIGN_PCT = 70
 # Up to this many claims taking a stance are compared all against all; beyond, only those sharing a name.
 MAX_STANCE_ALL_PAIRS = 400
 # Figures this close are one figure rounded differently (soft), or an estimate of the other (none).
@@ -76,7 +74,8 @@ def disagree(a: View, b: View) -> bool:
 
 def find(views: list[View], aligned: list[tuple[str, str, dict]], pairs: list[tuple[View, View]]) -> list[dict]:
     """Every disagreement once, hard ones first, each with the outlets carrying either side."""
-    close = {frozenset((a, b)) for a, b, why in aligned if why["score_pct"] >= CLOSE_ALIGN_PCT}
+    # Negation needs aligned claims: the same statement, one side denying its act.
+    close = {frozenset((a, b)) for a, b, _ in aligned}
     found: dict[tuple, tuple[int, dict, View, View]] = {}
     carriers: dict[tuple, list[set[str]]] = defaultdict(lambda: [set(), set()])
     for a, b in _candidates(views, pairs):

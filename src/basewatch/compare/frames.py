@@ -70,9 +70,9 @@ def needs_parse(text: str) -> bool:
     return bool(_NUMBER_HINT_RE.search(text) or _NEGATION_HINT_RE.search(text))
 
 
-def of_texts(texts: Iterable[str]) -> dict[str, Frame]:
-    """A frame per distinct text that needs one; none at all when the parser is not installed."""
-    wanted = [t for t in dict.fromkeys(texts) if needs_parse(t)]
+def of_texts(texts: Iterable[str], every: bool = False) -> dict[str, Frame]:
+    """A frame per distinct text that needs one (`every` text); none when the parser is not installed."""
+    wanted = [t for t in dict.fromkeys(texts) if every or needs_parse(t)]
     if not wanted:
         return {}
     try:
@@ -188,8 +188,10 @@ def _quantity(doc, start: int, end: int, low: float, high: float, unit: str, ran
             head = head.head.head  # "a crater of 100 metres"
         elif head.dep_ in ("compound", "npadvmod", "amod", "nmod", "nummod"):
             head = head.head
+    skip = set(range(start, end))
     if head.lower_ == "old" and unit == "year":
-        unit = "age"
+        unit, written = "age", doc[start : head.i + 1].text
+        skip.add(head.i)
         head = head.head if head.dep_ == "amod" else head
     measured = head.pos_ in ("NOUN", "PROPN", "ADJ") and head.i not in range(start, end) and head.lower_ not in _UNITS
     noun = head if measured and head.lower_ not in ("old", "age") else None
@@ -203,7 +205,7 @@ def _quantity(doc, start: int, end: int, low: float, high: float, unit: str, ran
         text=written,
         unit=unit,
         noun=_term(noun.lower_) if noun is not None else "",
-        modifiers=_modifiers(noun, set(range(start, end))),
+        modifiers=_modifiers(noun, skip),
         qualifiers=_qualifiers(doc, noun),
         verb=_verb(noun if noun is not None else anchor),
         approximate=ranged or bool({t.lower_ for t in doc[max(start - 3, 0) : start]} & _APPROXIMATE),
