@@ -143,9 +143,11 @@ def test_seeds_diff(invoke):
     result = json.loads(invoke("diff", "-f", "json").stdout)
     variants = {v for a in result["aliases"] for v in [a["canonical"], *a["variants"]]}
     assert {"Khmeimim", "Hmeimim", "Tartus", "Tartous", "HTS", "Hayat Tahrir al-Sham"} <= variants
-    everyone = [s for s in result["shared"] if len(s["outlets"]) == 5]
-    assert everyone and all(s["independent_sources"] == 1 for s in everyone)  # all rest on Bloomberg
-    assert any("Tartus" in m["text"] or "Tartous" in m["text"] for s in everyone for m in s["members"])
+    # Four outlets say Tartus is Russia's only Mediterranean hub; the fifth says only that the Kremlin
+    # seeks access to it, another fact, which stays out of the group. All rest on Bloomberg.
+    widest = [s for s in result["shared"] if len(s["outlets"]) >= 4]
+    assert widest and all(s["independent_sources"] == 1 for s in widest)
+    assert any("Tartus" in m["text"] or "Tartous" in m["text"] for s in widest for m in s["members"])
     stance = [c for c in result["conflicts"] if c["type"] == "outcome"]
     stalled = [c for c in stance if "stalled" in c["values"] and any("near" in v for v in c["values"])]
     assert stalled and all("Al Mayadeen English" in {s["outlet"] for s in c["sides"]} for c in stalled)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from basewatch import aliases
 from basewatch.claims import Claim
 from basewatch.compare import conflicts, frames, shared
-from basewatch.compare.align import aligned_pairs, candidate_pairs
+from basewatch.compare.align import Aligned, aligned_pairs, candidate_pairs
 from basewatch.compare.conflicts import disagree
 from basewatch.compare.normalise import ArticleFacts, Normaliser, View, outlet_label, plain
 
@@ -34,9 +34,9 @@ def diff(
     groups = aliases.build(_mentions(claims), _texts(claims), user_aliases)
     views = _views(claims, articles, aliases.folding_map(groups))
     pairs = candidate_pairs(views)
-    aligned = aligned_pairs(views, pairs, disagree)
+    aligned = aligned_pairs(views, pairs)
     _parse_denied_partners(views, aligned)
-    groups_shared, grouped = shared.groups(views, aligned, disagree)
+    groups_shared, grouped = shared.groups(views, _agreeing(views, aligned), disagree)
     per_outlet = Counter(v.outlet for v in views)
     known = {a.outlet for a in articles.values() if a.outlet_known}
     return {
@@ -60,7 +60,7 @@ def corroboration(claims: list[Claim], articles: dict[str, ArticleFacts]) -> dic
     roots: dict[str, set[str]] = defaultdict(set)
     # Copies of one root cannot corroborate each other: their pairs need no verifying.
     pairs = [(a, b) for a, b in candidate_pairs(views) if a.root != b.root]
-    for a, b, _ in aligned_pairs(views, pairs, disagree):
+    for a, b, _ in _agreeing(views, aligned_pairs(views, pairs)):
         roots[a].add(by_id[b].root)
         roots[b].add(by_id[a].root)
     return {cid: len(r - {by_id[cid].root}) for cid, r in roots.items()}
@@ -72,6 +72,12 @@ def _views(
     kept = [c for c in claims if c.article in articles]
     normaliser = Normaliser(folding, frames.of_texts(plain(c.text) for c in kept) if parsed else {})
     return [normaliser.view(c, articles[c.article]) for c in kept]
+
+
+def _agreeing(views: list[View], aligned: Aligned) -> Aligned:
+    """Aligned claims that do not disagree: two values of one fact are a conflict, not a shared claim."""
+    by_id = {v.claim.id: v for v in views}
+    return [pair for pair in aligned if not disagree(by_id[pair[0]], by_id[pair[1]])]
 
 
 def _parse_denied_partners(views: list[View], aligned) -> None:

@@ -15,6 +15,8 @@ from basewatch.compare.normalise import View
 MIN_ALIGN_SCORE = 0.5
 ANCHOR_BONUS = 0.15
 MIN_ALIGN_SHARED_TERMS = 3
+# Claims naming no one in common align only on this much overlap ("the AP reported" vs "officials said").
+NAMELESS_OVERLAP = 0.6
 # Candidate pairs come from each claim's rarest terms; a term in more claims than this pairs nothing.
 KEYS_PER_CLAIM = 8
 MIN_SHARED_KEYS = 2
@@ -58,12 +60,11 @@ def candidate_pairs(views: list[View]) -> list[tuple[View, View]]:
     return [(views[i], views[j]) for i, j in sorted(pairs) if views[i].outlet != views[j].outlet]
 
 
-def aligned_pairs(views: list[View], pairs: list[tuple[View, View]], disagree) -> Aligned:
+def aligned_pairs(views: list[View], pairs: list[tuple[View, View]]) -> Aligned:
     """(claim id, claim id, explanation) for claims of different outlets that state the same thing.
 
     Overlap is weighted by how rare each term is in the compared claims, so two sentences that only
     share the story's ever-present names ("Russia", "Syria") do not count as the same claim.
-    `disagree(a, b)` is true when two related claims contradict each other: those never align.
     """
     idf = _idf(views)
     name_df = Counter(n for v in views for n in v.names)
@@ -74,8 +75,6 @@ def aligned_pairs(views: list[View], pairs: list[tuple[View, View]], disagree) -
         key = (a.content, b.content)
         if key not in verdicts:
             verdicts[key] = alignment(a, b, idf, common)
-            if verdicts[key] is not None and disagree(a, b):
-                verdicts[key] = None
         if verdicts[key] is not None:
             aligned.append((a.claim.id, b.claim.id, verdicts[key]))
     return aligned
@@ -92,8 +91,8 @@ def alignment(a: View, b: View, idf: dict[str, float], common: set[str]) -> dict
         score = max(score, 1.0)  # one sentence carried twice
     elif len(shared) < MIN_ALIGN_SHARED_TERMS or score < MIN_ALIGN_SCORE:
         return None
-    if a.names and b.names and not (a.names & b.names):
-        return None
+    if a.names and b.names and not (a.names & b.names) and overlap < NAMELESS_OVERLAP:
+        return None  # different names, and not enough else in common to be one fact told two ways
     return {
         "score_pct": round(100 * score),
         "overlap_pct": round(100 * overlap),

@@ -27,6 +27,7 @@ MAX_STANCE_ALL_PAIRS = 400
 # Figures this close are one figure rounded differently (soft), or an estimate of the other (none).
 ROUNDING = 0.05
 ESTIMATE = 0.1
+SAME_FIGURE = 0.01
 # A sentence dated this far from its article's publication tells of another time.
 HISTORIC_DAYS = 30
 # Units that measure the noun whatever the verb ("a 19-ton truck" is used, driven or ploughed).
@@ -68,8 +69,10 @@ def stance(text: str) -> int:
 
 
 def disagree(a: View, b: View) -> bool:
-    """Whether two related claims contradict each other (they then never share a group)."""
-    return stance(a.claim.text) * stance(b.claim.text) < 0 or _quantity(a, b) is not None
+    """Whether two related claims state different values of one thing (they then never share a
+    group): any verb will do, since two figures of one noun in two sentences that align are
+    two figures of one fact."""
+    return stance(a.claim.text) * stance(b.claim.text) < 0 or _quantity(a, b, aligned=True) is not None
 
 
 def find(views: list[View], aligned: list[tuple[str, str, dict]], pairs: list[tuple[View, View]]) -> list[dict]:
@@ -170,38 +173,43 @@ def _slot(q: Quantity) -> str:
     return " ".join([*sorted(q.modifiers), q.noun or q.verb, f"({q.unit})" if q.unit else ""]).strip()
 
 
-def _quantity(a: View, b: View) -> tuple[Quantity, Quantity] | None:
+def _quantity(a: View, b: View, aligned: bool = False) -> tuple[Quantity, Quantity] | None:
     """The first pair of quantities of one slot with figures that cannot be the same, unless either
-    sentence states both (a figure that was revised, "up from 77 to 84") or tells of another time."""
+    sentence states both (a figure that was revised, "up from 77 to 84") or tells of another time.
+    Claims that align (one statement) need no common verb to keep apart: "four rescue units are at
+    the scene" and "five rescue units were involved" are not one shared fact (nor, on that alone,
+    a conflict to flag)."""
     if _historic(a) or _historic(b):
         return None
     for qa in a.frame.quantities:
         for qb in b.frame.quantities:
-            if not _same_slot(qa, qb) or not _apart(qa, qb):
+            if not _same_slot(qa, qb, aligned) or not _apart(qa, qb):
                 continue
-            if all(_apart(q, qb) for q in a.frame.quantities if _same_slot(q, qb)) and all(
-                _apart(qa, q) for q in b.frame.quantities if _same_slot(qa, q)
+            if all(_apart(q, qb) for q in a.frame.quantities if _same_slot(q, qb, aligned)) and all(
+                _apart(qa, q) for q in b.frame.quantities if _same_slot(qa, q, aligned)
             ):
                 return qa, qb
     return None
 
 
 def _apart(qa: Quantity, qb: Quantity) -> bool:
-    """Figures that differ: ranges that do not overlap, and estimates more than a rounding apart."""
+    """Figures that differ: ranges that do not overlap, more than a rounding apart, and estimates
+    more than an estimate's margin apart."""
     if qa.high >= qb.low and qb.high >= qa.low:
         return False
     gap = max(qa.low, qb.low) - min(qa.high, qb.high)
-    return not ((qa.approximate or qb.approximate) and gap <= ESTIMATE * max(qa.high, qb.high))
+    margin = ESTIMATE if qa.approximate or qb.approximate else SAME_FIGURE
+    return gap > margin * max(qa.high, qb.high)
 
 
-def _same_slot(qa: Quantity, qb: Quantity) -> bool:
+def _same_slot(qa: Quantity, qb: Quantity, aligned: bool = False) -> bool:
     if qa.unit != qb.unit or qa.qualifiers != qb.qualifiers:
         return False
     if qa.modifiers & _SEQUENCE != qb.modifiers & _SEQUENCE:
         return False  # the first bid and the raised bid are two figures
     if not (qa.modifiers <= qb.modifiers or qb.modifiers <= qa.modifiers):
         return False
-    same_verb = qa.verb not in _WEAK_VERBS and qa.verb == qb.verb
+    same_verb = aligned or qa.verb not in _WEAK_VERBS and qa.verb == qb.verb
     if qa.noun != qb.noun:
         return qa.unit in _MEASURES and not (qa.noun and qb.noun) and same_verb
     return (qa.unit in _MEASURES and bool(qa.noun)) or same_verb

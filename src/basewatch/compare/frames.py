@@ -159,8 +159,8 @@ def _number_at(doc, i: int) -> tuple[int, float, str] | None:
 
 def _is_date_total_or_name(doc, start: int, end: int, value: float) -> bool:
     before = doc[start - 1].lower_.rstrip(".") if start else ""
-    if start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_ not in _UNITS:
-        return True  # "Falcon 9", "Game 6": a number in a name
+    if start and doc[start - 1].pos_ in ("PROPN", "NOUN") and doc[start - 1].lower_ not in _UNITS:
+        return True  # "Falcon 9", "Game 6", "lap 20": a number naming one of a series, not counting it
     after = doc[end].lower_.rstrip(".") if end < len(doc) else ""
     if before in vocabulary.MONTH_NAMES or after in vocabulary.MONTH_NAMES or after in _CLOCK_WORDS:
         return True
@@ -253,13 +253,26 @@ def _term(word: str) -> str:
 # -- acts --------------------------------------------------------------------------------------
 
 
+def _main_clause(verb) -> bool:
+    """What the sentence asserts: its main verb, or what the source said, never a condition, a
+    concession or a clause inside another ("he proclaimed they would never win")."""
+    if any(c.dep_ == "mark" for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return True
+    head = verb.head
+    if verb.dep_ == "conj":
+        return _main_clause(head)
+    return verb.dep_ == "ccomp" and head.dep_ == "ROOT" and stem(head.lower_) in ("say", "said", "tell", "told")
+
+
 def _acts(doc) -> tuple[frozenset, frozenset]:
     """Verbs the sentence denies and verbs it states, each with the nouns of its arguments."""
     negated = {t.head.i for t in doc if t.dep_ == "neg"}
     negated |= {t.head.head.i for t in doc if t.lower_ in ("no", "none") and t.dep_ == "det"}
     denied, asserted = set(), set()
     for token in doc:
-        if token.pos_ != "VERB":
+        if token.pos_ != "VERB" or not _main_clause(token):
             continue
         verb = stem(token.lower_)
         arguments = frozenset(
