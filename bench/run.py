@@ -3,6 +3,7 @@
     python bench/run.py --n 10000 --n 100000            # ingest, clean, queries (and peers)
     python bench/run.py --dedupe 10000 --dedupe 200000  # the dedupe step alone vs datasketch MinHashLSH
     python bench/run.py --n 10000 --repeat 3 --out BENCHMARKS.md
+    python bench/run.py --story 20                      # `diff` over one 20-article story, warm
 
 Every measurement runs in its own process (bench/stage.py) so peak memory is its own; timed
 numbers are the median of --repeat runs. Needs the bench extras: pip install -e '.[bench]'.
@@ -95,6 +96,23 @@ def warm_page_cache(db: str) -> None:
             pass
 
 
+def story_section(n: int, seed: int, repeat: int) -> dict:
+    """`diff` over one story-sized database (n articles), run once to warm the caches, then timed."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "story"
+        write(Generator(seed).articles(n), out=folder)
+        db = str(Path(tmp) / "story.db")
+        stage("ingest", str(folder), db)
+        stage("query", db, "diff")
+        runs = sorted((stage("query", db, "diff") for _ in range(repeat)), key=lambda r: r["seconds"])
+        library = stage("diff-in-process", db)
+    return {
+        "n": n,
+        "diff": {**runs[len(runs) // 2], "all_seconds": [round(r["seconds"], 2) for r in runs]},
+        "library": library,
+    }
+
+
 def dedupe_section(n: int, seed: int) -> dict:
     gold = gold_of(n, seed)
     ours = stage("dedupe", str(n), str(seed))
@@ -127,7 +145,7 @@ def machine() -> str:
     return f"{model}, {os.cpu_count()} cores{memory}, {system}"
 
 
-def render(ingests: list[dict], dedupes: list[dict]) -> str:
+def render(ingests: list[dict], dedupes: list[dict], stories: list[dict] = ()) -> str:
     lines = [
         "# basewatch benchmarks",
         "",
@@ -142,6 +160,8 @@ def render(ingests: list[dict], dedupes: list[dict]) -> str:
         lines += _ingest_tables(ingests)
     if dedupes:
         lines += _dedupe_table(dedupes)
+    if stories:
+        lines += _story_table(stories)
     lines += READING.splitlines()
     return "\n".join(lines) + "\n"
 
@@ -250,6 +270,13 @@ def _query_cell(q: dict) -> str:
     )
 
 
+def _story_table(stories: list[dict]) -> list[str]:
+    lines = ["## `diff` on one story (page cache warm)", ""]
+    lines += ["| articles | CLI end to end, JSON to /dev/null s | library call, parser loaded s |", "|---:|---:|---:|"]
+    rows = [f"| {r['n']:,} | {_query_cell(r['diff'])} | {_query_cell(r['library'])} |" for r in stories]
+    return lines + rows + [""]
+
+
 def _dedupe_table(dedupes: list[dict]) -> list[str]:
     lines = [
         "## Dedupe step alone versus datasketch MinHashLSH (same article bodies, one process each)",
@@ -281,6 +308,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, action="append", default=[], help="ingest benchmark size (repeatable)")
     ap.add_argument("--dedupe", type=int, action="append", default=[], help="dedupe-step benchmark size")
+    ap.add_argument("--story", type=int, action="append", default=[], help="articles in one story for `diff`")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, default=HERE.parent / "BENCHMARKS.md")
@@ -293,10 +321,14 @@ def main() -> int:
     for n in args.dedupe:
         print(f"dedupe {n:,} ...", file=sys.stderr)
         saved["dedupe"] = [r for r in saved["dedupe"] if r["n"] != n] + [dedupe_section(n, args.seed)]
+    saved.setdefault("story", [])
+    for n in args.story:
+        print(f"story diff {n:,} ...", file=sys.stderr)
+        saved["story"] = [r for r in saved["story"] if r["n"] != n] + [story_section(n, args.seed, max(args.repeat, 3))]
     for key in saved:
         saved[key].sort(key=lambda r: r["n"])
     args.results.write_text(json.dumps(saved, indent=1))
-    args.out.write_text(render(saved["ingest"], saved["dedupe"]), encoding="utf-8")
+    args.out.write_text(render(saved["ingest"], saved["dedupe"], saved["story"]), encoding="utf-8")
     print(args.out.read_text(), end="")
     return 0
 

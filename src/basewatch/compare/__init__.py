@@ -35,7 +35,7 @@ def diff(
     views = _views(claims, articles, aliases.folding_map(groups))
     pairs = candidate_pairs(views)
     aligned = aligned_pairs(views, pairs)
-    _parse_denied_partners(views, aligned)
+    _parse_for_negation(views, aligned)
     groups_shared, grouped = shared.groups(views, _agreeing(views, aligned), disagree)
     per_outlet = Counter(v.outlet for v in views)
     known = {a.outlet for a in articles.values() if a.outlet_known}
@@ -70,7 +70,9 @@ def _views(
     claims: list[Claim], articles: dict[str, ArticleFacts], folding: dict[str, str], parsed: bool = True
 ) -> list[View]:
     kept = [c for c in claims if c.article in articles]
-    normaliser = Normaliser(folding, frames.of_texts(plain(c.text) for c in kept) if parsed else {})
+    normaliser = Normaliser(
+        folding, frames.of_texts(plain(c.text) for c in kept if frames.counts(c.text)) if parsed else {}
+    )
     return [normaliser.view(c, articles[c.article]) for c in kept]
 
 
@@ -80,18 +82,20 @@ def _agreeing(views: list[View], aligned: Aligned) -> Aligned:
     return [pair for pair in aligned if not disagree(by_id[pair[0]], by_id[pair[1]])]
 
 
-def _parse_denied_partners(views: list[View], aligned) -> None:
-    """Sentences with no number and no negation go unparsed, unless they align with one that denies
-    an act: whether they state that act is what a negation conflict needs."""
+def _parse_for_negation(views: list[View], aligned: Aligned) -> None:
+    """Both sides of every aligned pair in which one side may deny something, parsed now if they
+    hold no figure (those were parsed up front): a negation conflict reads which act one side
+    denies and whether the other states it."""
     by_id = {v.claim.id: v for v in views}
-    partners = [
-        by_id[other]
-        for pair in aligned
-        for one, other in (pair[:2], pair[1::-1])
-        if by_id[one].frame.denied and not frames.needs_parse(plain(by_id[other].claim.text))
-    ]
-    parsed = frames.of_texts((plain(v.claim.text) for v in partners), every=True)
-    for view in partners:
+    pending = {
+        v.claim.id: v
+        for a, b, _ in aligned
+        if frames.denies(by_id[a].claim.text) or frames.denies(by_id[b].claim.text)
+        for v in (by_id[a], by_id[b])
+        if not frames.counts(v.claim.text)
+    }
+    parsed = frames.of_texts(plain(v.claim.text) for v in pending.values())
+    for view in pending.values():
         view.frame = parsed.get(plain(view.claim.text), view.frame)
 
 
