@@ -304,9 +304,13 @@ def diff_view(result: dict) -> None:
                 console.print(Text(f"   … {len(mine) - 8} more (--format json for all)", style="dim"))
     console.rule("Conflicts")
     for conflict in result["conflicts"]:
-        console.print(Text(f"{safe(conflict['reason'])}  [{safe(conflict['topic'])}]", style="red"))
+        values = " versus ".join(safe(v) for v in conflict["values"])
+        head = f"{conflict['type']}, {conflict['strength']} — {safe(conflict['slot'])}: {values}"
+        console.print(Text(f"{head}  [{safe(conflict['topic'])}]", style="red"))
         for side in conflict["sides"]:
-            console.print(Text(f"   {safe(side['outlet'])}: {safe(side['text'])}  ← {_chain(side['sources'])}"))
+            dated = f" ({side['published'][:10]})" if side["published"] else ""
+            line = f"   {safe(side['outlet'])}{dated}: {safe(side['text'])}  ← {_chain(side['sources'])}"
+            console.print(Text(line))
     console.rule("Name variants folded")
     for alias in result["aliases"]:
         console.print(
