@@ -401,8 +401,9 @@ def diff_view(result: dict) -> None:
         head = f"{conflict['type']}, {conflict['strength']} — {safe(conflict['slot'])}: {values}"
         console.print(Text(f"{head}  [{safe(conflict['topic'])}]", style="red"))
         for side in conflict["sides"]:
-            dated = f" ({side['published'][:10]})" if side["published"] else ""
-            console.print(_indented(f"{safe(side['outlet'])}{dated}: {safe(side['text'])}  ← {_chain(side['sources'])}"))
+            dated = f" ({safe(side['published'][:10])})" if side["published"] else ""
+            line = f"{safe(side['outlet'])}{dated}: {safe(side['text'])}  ← {_chain(side['sources'])}"
+            console.print(_indented(line))
     if result["aliases"]:
         console.rule("Name variants folded")
     for alias in result["aliases"]:
