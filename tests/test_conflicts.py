@@ -89,6 +89,11 @@ def test_outcome_conflict_names_both_stances():
             "The plant closed on Friday, the company said on Monday.",
             "The plant closed on Friday, the company said on Tuesday.",
         ),
+        # a number whose noun the text leaves out ("and 31 to ...") counts no hospital
+        (
+            "Twenty people were taken to the north hospital and 31 to the south hospital.",
+            "In all 51 people were taken to two hospitals.",
+        ),
         # one person's two statements, sharing only a name
         ("Mayor Dunn opened the new library.", "Mayor Dunn criticised the budget."),
         # an estimate of the other figure, and a range holding it

@@ -131,7 +131,14 @@ def _stance_pairs(views: list[View]) -> Iterable[tuple[View, View]]:
 
 
 def _quantity_pairs(views: list[View]) -> Iterable[tuple[View, View]]:
-    return _pairs_by([v for v in views if v.frame.quantities], lambda v: {_slot(q) for q in v.frame.quantities})
+    """Claims counting one noun in one unit; a measure whose noun is left unsaid ("the six-year-old")
+    meets every measure in its unit."""
+    return _pairs_by([v for v in views if v.frame.quantities], _quantity_keys)
+
+
+def _quantity_keys(view: View) -> set[str]:
+    keys = {f"{q.unit}|{q.noun}" for q in view.frame.quantities}
+    return keys | {q.unit for q in view.frame.quantities if q.unit in _MEASURES}
 
 
 def _pairs_by(views: list[View], keys) -> Iterable[tuple[View, View]]:
@@ -212,6 +219,8 @@ def _same_slot(qa: Quantity, qb: Quantity, aligned: bool = False) -> bool:
     same_verb = aligned or qa.verb not in _WEAK_VERBS and qa.verb == qb.verb
     if qa.noun != qb.noun:
         return qa.unit in _MEASURES and not (qa.noun and qb.noun) and same_verb
+    if qa.unit == "age":
+        return bool(qa.noun) and same_verb  # many people have an age: one noun doing one thing is one person
     return (qa.unit in _MEASURES and bool(qa.noun)) or same_verb
 
 

@@ -46,6 +46,7 @@ _NEGATION_HINT_RE = re.compile(r"\b(?:not|no|never|n't|nobody|none)\b|n't", re.I
 _NUMBER_HINT_RE = re.compile(r"\d|\b(?:" + vocabulary.alternation(vocabulary.NUMBER_WORDS) + r")\b", re.I)
 
 
+_MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "npadvmod", "amod", "nmod"})
 # Frames read tags and dependencies; the attribute ruler only maps tags to coarse parts of speech.
 _UNREAD = ["attribute_ruler"]
 
@@ -188,9 +189,10 @@ def _quantity(doc, start: int, end: int, low: float, high: float, unit: str, ran
     anchor = doc[end - 1]
     if start and doc[start - 1].text in _CURRENCY:
         unit = doc[start - 1].text
-    head = anchor.head if anchor.dep_ != "ROOT" else anchor
-    if head.dep_ == "prep" and head.lower_ == "of" and anchor.dep_ == "pobj":
-        head = head.head  # "a city of 340,000"
+    # A number counts the noun it modifies; any other relation ("and 31 to ...") names no noun.
+    head = anchor.head if anchor.dep_ in _MODIFIER_DEPS else anchor
+    if anchor.head.dep_ == "prep" and anchor.head.lower_ == "of" and anchor.dep_ == "pobj":
+        head = anchor.head.head  # "a city of 340,000"
     written = doc[start - 1 if unit in _CURRENCY else start : end].text
     if not unit and head.lower_ in _UNITS and head.i >= end:
         unit = _UNITS[head.lower_]
@@ -208,6 +210,8 @@ def _quantity(doc, start: int, end: int, low: float, high: float, unit: str, ran
         (_noun(head) or head.tag_.startswith("JJ")) and head.i not in range(start, end) and head.lower_ not in _UNITS
     )
     noun = head if measured and head.lower_ not in ("old", "age") else None
+    if noun is not None and any(t.tag_ in ("IN", "TO") for t in doc[end : noun.i]):
+        return None  # "31 to Croydon university hospital": the parse guessed a noun the text left out
     if noun is None and unit in ("", *_CURRENCY, "%"):
         return None  # a bare count, sum or share of nothing named compares with nothing
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and not _noun(noun.head.head):
