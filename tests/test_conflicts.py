@@ -91,8 +91,8 @@ def test_outcome_conflict_names_both_stances():
         ),
         # a number whose noun the text leaves out ("and 31 to ...") counts no hospital
         (
-            "Twenty people were taken to the north hospital and 31 to the south hospital.",
-            "In all 51 people were taken to two hospitals.",
+            "Twenty of the injured were taken to the north hospital and 31 to the south hospital.",
+            "The injured were taken to two hospitals.",
         ),
         # one person's two statements, sharing only a name
         ("Mayor Dunn opened the new library.", "Mayor Dunn criticised the budget."),
