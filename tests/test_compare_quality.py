@@ -1,10 +1,12 @@
 """Quality gate for `diff` on real multi-outlet events (stories-dev, hand-made gold), scored by the
-team's own scorer on the same JSON a user gets. Floors sit a little under the measured figures
+team's own scorer on the JSON `diff` gives for the whole event. Floors sit a little under the measured figures
 (README "Measured"); it runs only where ../shared/ exists."""
 
 import importlib.util
 import json
 
+from basewatch import report
+from basewatch.store import Store
 from conftest import shared_or_skip
 
 # Measured 2026-11-29 on the 16 events with gold: see README "Measured".
@@ -49,7 +51,9 @@ def test_stories_dev_diff_floors(invoke, tmp_path):
         )
         db = str(tmp_path / f"{gold_file.stem}.db")
         assert invoke("ingest", "--jsonl", str(feed), "--db", db, "-q").exit_code == 0
-        diff = json.loads(invoke("diff", "--db", db, "-f", "json").stdout)
+        # The whole event: the CLI shows an overview when story grouping splits an event in several.
+        with Store.open(db) as store:
+            diff = json.loads(json.dumps(report.diff(store)))
         articles = json.loads(invoke("articles", "--db", db, "-f", "json").stdout)
         path_of = {a["id"]: a["external_id"] for a in articles}
         for key, value in scorer.score_event(diff, path_of, json.loads(gold_file.read_text())).items():
