@@ -397,9 +397,13 @@ def diff_view(result: dict) -> None:
     if result["conflicts"]:
         console.rule("Conflicts")
     for conflict in result["conflicts"]:
-        console.print(Text(f"{safe(conflict['reason'])}  [{safe(conflict['topic'])}]", style="red"))
+        values = " versus ".join(safe(v) for v in conflict["values"])
+        head = f"{conflict['type']}, {conflict['strength']} — {safe(conflict['slot'])}: {values}"
+        console.print(Text(f"{head}  [{safe(conflict['topic'])}]", style="red"))
         for side in conflict["sides"]:
-            console.print(_indented(f"{safe(side['outlet'])}: {safe(side['text'])}  ← {_chain(side['sources'])}"))
+            dated = f" ({safe(side['published'][:10])})" if side["published"] else ""
+            line = f"{safe(side['outlet'])}{dated}: {safe(side['text'])}  ← {_chain(side['sources'])}"
+            console.print(_indented(line))
     if result["aliases"]:
         console.rule("Name variants folded")
     for alias in result["aliases"]:

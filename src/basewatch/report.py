@@ -103,7 +103,7 @@ def _facts(store: Store, index: dict[str, dict], scoped: bool) -> dict[str, comp
         label, known = compare.outlet_label(row["outlet"], row["path"])
         cluster = row["cluster"] if row["cluster"] in origin else None
         facts[article_id] = compare.ArticleFacts(
-            article_id, label, known, cluster, row["retelling_of"], origin.get(row["cluster"])
+            article_id, label, known, cluster, row["retelling_of"], origin.get(row["cluster"]), row["published"]
         )
     return facts
 
