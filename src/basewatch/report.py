@@ -320,7 +320,11 @@ def overview(
     aliases_path: Path | None = None,
 ) -> dict:
     """The stories most recently updated, each diffed on its own: outlets, top shared claims and
-    conflicts. Bounded by `top`, whatever the size of the database."""
+    conflicts. Bounded by `top`, whatever the size of the database.
+
+    Beside `stories` it carries the keys of a single diff (`outlets`, `shared`, `unique`,
+    `conflicts`, `aliases`), each item tagged with its story: the same contract for scripts whether
+    the database holds one story or many, and still no sentence compared across stories."""
     wanted = {o.lower() for o in outlets or []}
     chosen = []
     for record in stories(store, since=since):
@@ -330,8 +334,16 @@ def overview(
         if len(chosen) >= top:
             break
     entries = []
+    merged: dict = {"shared": [], "unique": [], "conflicts": [], "aliases": []}
+    claims_of: Counter[str] = Counter()
+    known: dict[str, bool] = {}
     for record in chosen:
         result = diff(store, outlets=outlets, since=since, aliases_path=aliases_path, story=record["story"])
+        for key, items in merged.items():
+            items.extend({**item, "story": record["story"]} for item in result[key])
+        for outlet in result["outlets"]:
+            claims_of[outlet["outlet"]] += outlet["claims"]
+            known[outlet["outlet"]] = known.get(outlet["outlet"], False) or outlet["known"]
         entries.append(
             {
                 **{k: record[k] for k in ("story", "label", "title", "first", "last", "articles", "outlets")},
@@ -341,4 +353,5 @@ def overview(
                 "more_conflicts": max(0, len(result["conflicts"]) - OVERVIEW_CONFLICTS),
             }
         )
-    return {"stories": entries, "total_stories": store.story_count()}
+    outlet_rows = [{"outlet": o, "known": known[o], "claims": claims_of[o]} for o in sorted(claims_of, key=str.lower)]
+    return {"stories": entries, "total_stories": store.story_count(), "outlets": outlet_rows, **merged}
