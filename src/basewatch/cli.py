@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -113,12 +114,16 @@ def clean_command(
                 "author": article.author,
                 "published": article.published,
                 "outlet": article.outlet,
+                "wire": article.wire,
+                "url": article.url,
                 "body": article.body,
                 "removed": cleaned.removed,
             }
         )
     elif article.body:
         sys.stdout.write(output.safe_body(article.body) + "\n")
+    else:
+        output.note("no article text found (--explain shows why each line was dropped)")
 
 
 @app.command("ingest", epilog="Example: basewatch ingest story/ --outlet 'Harbor Ledger'")
@@ -126,7 +131,9 @@ def ingest_command(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
     db: DbOption = Path(DEFAULT_DB),
     outlet: Annotated[str | None, typer.Option("--outlet", help="Outlet name for every input.")] = None,
-    glob: Annotated[str, typer.Option("--glob", help="File pattern inside folders.")] = "*.txt",
+    glob: Annotated[
+        str | None, typer.Option("--glob", help="File pattern inside folders (default: .txt, .html, .htm).")
+    ] = None,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Inputs are JSON Lines, one article per line.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON line per input on stdout.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
@@ -134,8 +141,9 @@ def ingest_command(
 ) -> None:
     """Read, clean and store articles; re-ingesting the same text changes nothing."""
     settings = _settings(max_article_bytes=max_bytes)
+    skipped: Counter[str] = Counter()
     with _reported():
-        inputs = _inputs(paths, glob, jsonl, settings)
+        inputs = _inputs(paths, glob, jsonl, settings, skipped)
         with Store.open(db, settings=settings) as store:
             reporter = output.IngestReporter(as_json=as_json, quiet=quiet)
             try:
@@ -144,6 +152,8 @@ def ingest_command(
                 reporter.finish(interrupted=True)
                 raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
             reporter.finish()
+            if skipped and not quiet:
+                output.note(_skipped_note(skipped, glob))
             if not (quiet or as_json) and output.stdout_is_terminal():
                 _print_touched_summary(store, outcomes)
     failed = sum(o.status == "failed" for o in outcomes)
@@ -166,10 +176,16 @@ def _print_touched_summary(store: Store, outcomes: list) -> None:
     output.summary_tree(rows)
 
 
-def _inputs(paths: list[str], glob: str, jsonl: bool, settings: Settings):
+def _skipped_note(skipped: Counter[str], glob: str | None) -> str:
+    kinds = ", ".join(f"{n} {ext or 'without extension'}" for ext, n in sorted(skipped.items(), key=lambda x: -x[1]))
+    wanted = f"not matching --glob {glob}" if glob else "not " + "/".join(read.ARTICLE_EXTENSIONS)
+    return f"skipped {sum(skipped.values())} file(s) in folders, {wanted}: {kinds}"
+
+
+def _inputs(paths: list[str], glob: str | None, jsonl: bool, settings: Settings, skipped: Counter[str]):
     if paths.count(read.STDIN) > 1:
         raise UsageError("stdin (-) can be given only once")
-    sources = read.discover(paths, glob)
+    sources = read.discover(paths, glob, skipped)
     if not jsonl:
         return pipeline.documents(sources, settings)
     return (

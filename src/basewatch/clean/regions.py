@@ -78,7 +78,15 @@ def select(units: list[Unit]) -> set[int]:
             current, nxt = nxt, nxt + direction
     start = _extend(units, min(blocks[b].start for b in chosen), -1)
     end = _announced_list(units, _extend(units, max(blocks[b].end for b in chosen), 1))
-    return set(range(start, end + 1))
+    return set(range(start, _closing_line(units, end) + 1))
+
+
+def _closing_line(units: list[Unit], end: int) -> int:
+    """Take in a short closing sentence that ends the page right after the main text ("It opens at nine.")."""
+    last = len(units) - 1
+    if end + 1 == last and units[last].kind in ("short", "near") and SENTENCE_END_RE.search(units[last].text):
+        return last
+    return end
 
 
 def _announced_list(units: list[Unit], end: int) -> int:

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from basewatch.clean.features import WORD_RE
-from basewatch.clean.units import SENTENCE_END_RE, Unit
+from basewatch.clean.units import SENTENCE_END_RE, SENTENCE_INSIDE_RE, Unit
 
 # A unit below this many words (or CJK-equivalent) cannot anchor the main text on its own.
 GOOD_MIN_WEIGHT = 8
@@ -22,15 +22,16 @@ BULLET_PROSE_MIN_WEIGHT = 20
 # reads like a list of names/headlines rather than prose.
 PROSE_MIN_RELATIVE_STOPWORDS = 0.45
 
-_SENTENCE_INSIDE_RE = re.compile(r"\w{2,}[.!?。！？][\"'”’»)]*\s+\S|[。！？]")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b\S+\.(?:com|org|net|co\.uk|html?|php)\b\S*", re.I)
 _HANDLE_RE = re.compile(r"(?<!\w)[@#]\w+")
 _IMAGE_RE = re.compile(r"^\[[^\]]*\.(?:jpe?g|png|gif|webp|svg)[^\]]*\]$|^\[(?:image|photo|img)[^\]]*\]$", re.I)
 _FORM_RE = re.compile(r"_{4,}|\(BUTTON\)|^\[\s*\]|\[\s+\]\s*\[", re.I)
-_COPYRIGHT_RE = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.I)
-_BYLINE_RE = re.compile(r"^(?:by|written by|words by|text:|author:?)\s+\S", re.I)
+# The copyright mark; "(c)" only before a year, so that an "(a) (b) (c)" list in the text is not one.
+COPYRIGHT_MARK_RE = re.compile(r"©|\(c\)(?=\s*\d{4})|\bcopyright\b", re.I)
+_COPYRIGHT_LINE_RE = re.compile(COPYRIGHT_MARK_RE.pattern + r"|all rights reserved", re.I)
+BYLINE_RE = re.compile(r"^(?:by|written by|words by|text:|author:?)\s+(?P<name>\S.*)$", re.I)
 _CREDIT_RE = re.compile(
-    r"\((?:[^()]*?(?:/|\bphoto|\bimage|getty|\bcredit|courtesy|shutterstock)[^()]*|(?-i:[A-Z]{2,6}))\)\s*$"
+    r"\((?:[^()]*?(?:/|\bphoto|\bimage|\bpicture|\bcredit|courtesy)[^()]*|(?-i:[A-Z]{2,6}))\)\s*$"
     r"|^(?:photo|image|picture|credit|photograph|source)\s*(?:credit)?\s*:"
     r"|^(?:image|photo|picture|video)\s+(?:caption|copyright|credit)\b"
     r"|\bimage\s+\d+\s+of\s+\d+\b|^\d+\s*/\s*\d+$",
@@ -150,10 +151,11 @@ _CTA_CHANNELS = frozenset(
     e-mail forums forum here magazine live""".split()
 )
 _CTA_MAX_WORDS = 40
-# "<Name> is a staff reporter for ..." opens the author box that pages print under an article.
-_BIO_RE = re.compile(
-    r"^(?:[A-Z][\w'’.-]+\s){1,4}(?:is|was)\s(?:a|an|the)\s(?:[\w-]+\s){0,4}?"
+# "<Name> is a staff reporter for <Outlet>" opens the author box that pages print under an article.
+BIO_RE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s(?:is|was)\s(?:a|an|the)\s(?:[\w-]+\s){0,4}?"
     r"(?:reporter|journalist|correspondent|editor|writer|columnist|contributor|author|producer)\b"
+    r"(?:\s+(?:for|at|with)\s+(?:the\s+)?(?P<outlet>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}))?"
 )
 # Consent and legal notices read like prose; two of these words in one paragraph give them away.
 _NOTICE_WORDS = frozenset(
@@ -166,9 +168,11 @@ def classify(units: list[Unit]) -> None:
     seen: set[str] = set()
     for i, unit in enumerate(units):
         key = unit.text.lower()
-        reason = _boilerplate_reason(unit, repeats[key])
+        # A sentence-shaped paragraph said twice is kept once; short lines said twice are chrome.
+        sentence = unit.weight >= GOOD_MIN_WEIGHT and bool(SENTENCE_END_RE.search(unit.text))
+        reason = _boilerplate_reason(unit, 1 if sentence else repeats[key])
         standalone = unit.spaced and (i + 1 == len(units) or units[i + 1].spaced)
-        if not reason and key in seen and unit.weight >= LONG_PARAGRAPH_WEIGHT:
+        if not reason and key in seen and (sentence or unit.weight >= LONG_PARAGRAPH_WEIGHT):
             reason = "paragraph repeated on the page"
         seen.add(key)
         if reason:
@@ -194,7 +198,7 @@ def _is_prose(unit: Unit, standalone: bool) -> bool:
     """
     if unit.weight < GOOD_MIN_WEIGHT or unit.stop_rate < PROSE_MIN_RELATIVE_STOPWORDS:
         return False
-    if SENTENCE_END_RE.search(unit.text) or _SENTENCE_INSIDE_RE.search(unit.text):
+    if SENTENCE_END_RE.search(unit.text) or SENTENCE_INSIDE_RE.search(unit.text):
         return unit.marker != "bullet" or unit.weight >= BULLET_PROSE_MIN_WEIGHT
     return standalone and unit.weight >= LONG_PARAGRAPH_WEIGHT
 
@@ -232,9 +236,9 @@ def _shape_reason(unit: Unit) -> str:
         return "image placeholder"
     if ("__" in text or "(" in text or "[" in text) and _FORM_RE.search(text):
         return "form field or button"
-    if words <= 40 and _COPYRIGHT_RE.search(text):
+    if words <= 40 and _COPYRIGHT_LINE_RE.search(text):
         return "copyright or footer line"
-    if words <= 12 and _BYLINE_RE.match(text):
+    if words <= 12 and BYLINE_RE.match(text):
         return "byline"
     if _is_caption(unit):
         return "photo caption or credit"
@@ -246,7 +250,7 @@ def _shape_reason(unit: Unit) -> str:
         return "URL"
     if ("@" in text or "#" in text) and len(_HANDLE_RE.findall(text)) >= max(1, 0.5 * words):
         return "social handles or hashtags"
-    if _BIO_RE.match(text):
+    if BIO_RE.match(text):
         return "author bio"
     if words <= _CTA_MAX_WORDS and not _CTA_CHANNELS.isdisjoint(tokens) and _CTA_RE.search(text):
         return "promotion or call to action"
