@@ -84,9 +84,10 @@ CASES = {
         lambda d: _write(d / "deep.html", _page("Whitsun").replace("<body>", "<body>" + "<div>" * 20_000).encode()),
         None,
     ),
-    "HTML 5 MB": (
+    "HTML 5 MB of scripts": (
         lambda d: _write(
-            d / "huge.html", _page("Advent").replace("</body>", "<p>menu</p>" * 500_000 + "</body>").encode()
+            d / "huge.html",
+            _page("Advent").replace("<body>", "<body><script>" + "x=1;" * 1_250_000 + "</script>").encode(),
         ),
         None,
     ),

@@ -38,7 +38,7 @@ def test_latin1_text_decodes():
 
 @pytest.mark.parametrize(
     "data, reason",
-    [(b"", "empty"), (b"   \n\t\n", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary")],
+    [(b"", "empty"), (b"   \n\t\n", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "PNG image")],
 )
 def test_unusable_bytes_are_rejected_with_a_reason(data, reason):
     with pytest.raises(BadInput, match=reason):

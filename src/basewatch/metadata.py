@@ -121,11 +121,14 @@ def _dateline_credit(paragraphs: tuple[str, ...]) -> str | None:
 
 
 def _same_name(credit: str, outlet: str | None) -> bool:
-    """True when the credited name is the outlet's own ("CNN" on a page whose outlet is "CNN" or "cnn.com")."""
+    """True when the credited name is the outlet's own ("Harbor Ledger" for "Harbor Ledger Media", "CNN"
+    for "cnn.com"); "AP" inside "The Capital Post" is not."""
     if not outlet:
         return True
-    squeeze = [re.sub(r"\W", "", x.lower()) for x in (credit, outlet)]
-    return squeeze[0] in squeeze[1] or squeeze[1] in squeeze[0]
+    name = outlet.lower().removeprefix("www.")
+    squeezed = re.sub(r"\W", "", credit.lower())
+    whole = re.sub(r"\W", "", name)
+    return whole.startswith(squeezed) or squeezed in {name.split(".")[0], *_WORD_RE.findall(name)}
 
 
 def _clean_line(line: str) -> str:

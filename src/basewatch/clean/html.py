@@ -16,6 +16,8 @@ from lxml import etree
 
 from basewatch.models import CleanResult, LineVerdict, Metadata
 
+# trafilatura's time grows faster than the page: a bigger page is read as tag-free text by the line cleaner.
+TREE_MAX_CHARS = 2_000_000
 OUTSIDE_MAIN = "outside the main text the page's markup encloses"
 # Elements that never hold readable text.
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas")
@@ -37,10 +39,10 @@ def read_page(markup: str, clean_text) -> tuple[CleanResult, Metadata, str]:
 
     `clean_text` is the line cleaner, used on the rendered text when the markup yields no main text.
     """
-    tree = _parse(markup)
+    tree = _parse(markup) if len(markup) <= TREE_MAX_CHARS else None
     found = _extract(markup) if tree is not None else None
     if found is None or not found.text or not found.text.strip():
-        # Nesting too deep for the parser, or a page with no main element: the line cleaner reads its text.
+        # Too big or too deep for the tree, or no main element found: the line cleaner reads its text.
         text = _tag_free(markup)
         return clean_text(text), _metadata(found), text
     lines = page_lines(tree)
