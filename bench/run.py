@@ -3,6 +3,7 @@
     python bench/run.py --n 10000 --n 100000            # ingest, clean, queries (and peers)
     python bench/run.py --dedupe 10000 --dedupe 200000  # the dedupe step alone vs datasketch MinHashLSH
     python bench/run.py --n 10000 --repeat 3 --out BENCHMARKS.md
+    python bench/run.py --story 20                      # `diff` over one 20-article story, warm
 
 Every measurement runs in its own process (bench/stage.py) so peak memory is its own; timed
 numbers are the median of --repeat runs. Needs the bench extras: pip install -e '.[bench]'.
@@ -20,11 +21,25 @@ import tempfile
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from statistics import median
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import Generator, write  # noqa: E402
+
+from basewatch.settings import Settings  # noqa: E402
+
+
+def run_stamp() -> dict:
+    """When and on what code a figure was measured: each row of BENCHMARKS.md carries its own."""
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=HERE, capture_output=True, text=True, check=False).stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    dirty = bool(git("status", "--porcelain", "--untracked-files=no"))
+    return {"date": date.today().isoformat(), "commit": commit + ("+changes" if dirty else "")}
 
 
 def stage(*args: str) -> dict:
@@ -61,27 +76,35 @@ def gold_of(n: int, seed: int) -> dict[str, str]:
 
 
 # The whole database, then one day of news out of the generator's 168 days.
-QUERIES = ("clusters", "summary", "diff", "summary --since 2026-06-28", "diff --since 2026-06-28")
+QUERIES = ("clusters", "summary", "diff", "summary --since 2026-06-28", "diff --since 2026-06-28", "stories")
+# ...and one story, the largest (its size is in the table)
+STORY_QUERIES = ("diff --story", "summary --story")
 
 
 def ingest_section(n: int, seed: int, repeat: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         write(Generator(seed).articles(n), out=folder)
-        gold = {json.loads(line)["id"]: json.loads(line)["cluster"] for line in (folder / "gold.jsonl").open()}
-        result = {"n": n, "floor": median_of(repeat, "floor", str(folder))}
+        rows = [json.loads(line) for line in (folder / "gold.jsonl").open()]
+        gold = {r["id"]: r["cluster"] for r in rows}
+        story_gold = {r["id"]: r["story"] for r in rows}
+        result = {"n": n, "run": run_stamp(), "floor": median_of(repeat, "floor", str(folder))}
         runs = []
         for attempt in range(repeat):
             db = Path(tmp) / f"bench-{attempt}.db"
             runs.append(stage("ingest", str(folder), str(db)))
         runs.sort(key=lambda r: r["seconds"])
         chosen = runs[len(runs) // 2]
-        result["ingest"] = {k: v for k, v in chosen.items() if k != "pred"}
+        result["ingest"] = {k: v for k, v in chosen.items() if k not in ("pred", "story_pred")}
         result["ingest"]["all_seconds"] = [round(r["seconds"], 2) for r in runs]
         result["ingest"]["ari"] = ari(gold, chosen["pred"])
+        result["ingest"]["story_ari"] = ari(story_gold, chosen["story_pred"])
         db = str(Path(tmp) / "bench-0.db")
         warm_page_cache(db)
         result["queries"] = {q: stage("query", db, q) for q in QUERIES}
+        largest = chosen["largest_story"]["story"]
+        for command in ("diff", "summary"):
+            result["queries"][f"{command} --story"] = stage("query", db, f"{command} --story {largest}")
         result["clean"] = median_of(repeat, "clean", str(folder))
         result["justext"] = median_of(repeat, "justext", str(folder))
     return result
@@ -95,19 +118,43 @@ def warm_page_cache(db: str) -> None:
             pass
 
 
+def story_section(n: int, seed: int, repeat: int) -> dict:
+    """`diff` over one story-sized database (n articles), run once to warm the caches, then timed."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "story"
+        write(Generator(seed).articles(n), out=folder)
+        db = str(Path(tmp) / "story.db")
+        stage("ingest", str(folder), db)
+        stage("query", db, "diff")
+        runs = sorted((stage("query", db, "diff") for _ in range(repeat)), key=lambda r: r["seconds"])
+        library = stage("diff-in-process", db)
+    return {
+        "n": n,
+        "run": run_stamp(),
+        "diff": {**runs[len(runs) // 2], "all_seconds": [round(r["seconds"], 2) for r in runs]},
+        "library": library,
+    }
+
+
 def dedupe_section(n: int, seed: int) -> dict:
     gold = gold_of(n, seed)
     ours = stage("dedupe", str(n), str(seed))
     peer = stage("minhash", str(n), str(seed))
     return {
         "n": n,
+        "run": run_stamp(),
         "basewatch": {
             "seconds": ours["seconds"],
             "rss_mb": ours["rss_mb"],
             "db_mb": ours["db_mb"],
             "ari": ari(gold, ours["pred"]),
         },
-        "minhash": {"seconds": peer["seconds"], "rss_mb": peer["rss_mb"], "ari": ari(gold, peer["pred"])},
+        "minhash": {
+            "seconds": peer["seconds"],
+            "clock": peer["clock"],
+            "rss_mb": peer["rss_mb"],
+            "ari": ari(gold, peer["pred"]),
+        },
     }
 
 
@@ -127,121 +174,180 @@ def machine() -> str:
     return f"{model}, {os.cpu_count()} cores{memory}, {system}"
 
 
-def render(ingests: list[dict], dedupes: list[dict]) -> str:
+def render(ingests: list[dict], dedupes: list[dict], stories: list[dict] = ()) -> str:
     lines = [
         "# basewatch benchmarks",
         "",
-        f"Measured {date.today().isoformat()} on {machine()}.",
+        f"Machine: {machine()}. Each row names the date and commit of the run that measured it",
+        "(`+changes`: uncommitted work on top of that commit); every figure on this page comes from",
+        "`bench/results.json`, which `bench/run.py` writes and renders this page from.",
         "Data: `bench/generate.py` (seeded synthetic news: 80 outlets, stories with 0-6 syndicated copies,",
         "independent same-event reports, half the articles page dumps with menus/ticker/footer).",
         "Rerun: `pip install -e '.[bench]'` then `python bench/run.py --n 10000 --n 100000` and",
-        "`python bench/run.py --dedupe 10000 --dedupe 50000 --dedupe 200000` (each part rewrites its section).",
+        "`python bench/run.py --dedupe 10000 --dedupe 50000 --dedupe 200000` (each size replaces its own rows).",
         "",
     ]
     if ingests:
         lines += _ingest_tables(ingests)
     if dedupes:
         lines += _dedupe_table(dedupes)
-    lines += READING.splitlines()
+    if stories:
+        lines += _story_table(stories)
+    lines += reading(ingests, dedupes)
     return "\n".join(lines) + "\n"
 
 
-READING = """## Where the time goes, and what would remove it
+README_BLOCK = ("<!-- speed: generated by bench/run.py from bench/results.json -->", "<!-- /speed -->")
 
-- Ingest is CPU-bound pure Python: 5.5-7 ms of CPU per article (table above), shared by two workers
-  and the writer on two cores, which stay ~95% busy. The workers spend ≈ 1.7-2.0 ms on clean +
-  metadata, ≈ 1.7-2.0 ms on claims, 0.5 ms on the fingerprint, 0.4 ms encoding rows (JSON, page
-  compression) and 0.2 ms reading; the writer ≈ 1.2-1.7 ms (store, commit, dedupe, and receiving
-  results from the workers). The 120 s bar for 100k articles is 2.4 ms of CPU per article on this
-  machine, the 60 s target 1.2 ms: clean + metadata or claims alone, or the writer alone, take most
-  of it. No one stage holds it back; what would remove it is a compiled core for the clean and claims
-  scans (their patterns are simple enough for hand-written matchers), or claims computed lazily on
-  the first query.
-- This machine's speed drifts: in the run above the fingerprint stage (no cache, the same work per
-  article at any size) took 0.47 ms per article at 10k and 0.58 ms at 100k, and the clean step alone
-  1.17 and 1.44 ms. The same ingest code measured 10k → 100k in 28.9 → 316.8 s (11.0×) and
-  32.2 → 352.6 s (11.0×) in two earlier runs, and 10k runs alternating the previous and current code
-  spread over 31.6-36.6 s with no difference between them: the 12.9× above is mostly drift. The writer's
-  share does grow with the database (commit 0.10 → 0.38 ms per article: each batch dirties pages
-  all over the larger indexes).
-- What brought 100k from 476 s to about 320 s (before the runs above): workers send flat rows instead of
-  dataclasses; files are read by the workers; the next window of documents is queued before the
-  current one is drained; each worker remembers the facts of recent sentences (syndicated copies
-  repeat the wire's sentences) and the verdicts of recent page lines (sites repeat their chrome); a
-  64 MB page cache and 256 MB memory map for the dedupe probes (the writer's RSS counts the mapped
-  file), a 64 MB WAL between checkpoints, fewer garbage-collector passes.
-- Memory stays bounded: documents go to the workers 512 at a time; the per-process caches are
-  capped (32k sentences, 50k lines).
-- The read-and-split floor reads a 5 kB file in ~0.04 ms; nothing that analyses the text comes within
-  20× of it in Python (about 100× here).
-- `summary` and `diff` recompute the comparison on every call (read the claims, fold name variants,
-  analyse each sentence, find candidate pairs, verify them): about 0.13-0.15 ms per claim in scope.
-  Whole 10k database (166k claims): 26 s / 36 s (before these changes: over 120 s, the bench
-  stopped them); whole 100k (1.67M claims): 217 s / 259 s, with a 6.1 GB peak for `summary`; one day at 100k
-  (`--since`, 569 articles, 9.3k claims): 3.3 s / 2.4 s, of which 0.6 s is starting Python. What
-  changed: candidate pairs (claims sharing two of their rarest terms) are found by indexing each
-  sentence under every pair of its keys — exactly the pairs sharing two keys, instead of counting
-  every pair that shares one (22.9M counted at 10k for 316k candidates); syndicated copies repeat
-  sentences, so each distinct sentence is analysed once and each pair of distinct sentences gets one
-  verdict; corroboration skips pairs of copies of one root; the garbage collector runs fewer passes
-  (at the default thresholds, building the candidate index took 7.9 s, 2.8 s without collections);
-  a claim's JSON lists decode in one call.
-- Answering over all of 100k in 2 s is out of reach of recomputing: turning 1.67M stored claims into
-  Python objects alone takes 31 s, `diff` over 100k lists about 1.5M unique claims (a 2 GB JSON document) and
-  `summary` lists all 100k articles. It needs the comparison stored and kept up to date at ingest
-  (sentence analysis in the workers, candidate pairs probed through an index like the dedupe keys,
-  corroboration updated as links arrive, estimated 1-3 ms more CPU per article against the ingest
-  budget above) and bounded output (top N per section, with counts) for scopes that size.
-- The dedupe step stays near 1 ms per article from 10k to 200k articles: candidate keys live in an
-  indexed SQLite table, a key shared by more than 500 articles stops gaining postings, and every
-  candidate is verified. Its RSS counts the database's memory map (256 MB at most); the previous
-  run, without the map and the bigger page cache, peaked at 175 MB at 200k and took 1.24 ms/article.
-"""
+
+def readme_speed(ingests: list[dict], dedupes: list[dict], stories: list[dict] = ()) -> str:
+    """The README's speed summary: the headline figures of the tables, nothing else."""
+    lines = []
+    for r in ingests:
+        ing, q = r["ingest"], r["queries"]
+        lines.append(
+            f"- {r['n']:,} articles: ingest {ing['seconds']:.0f} s ({r['n'] / ing['seconds']:.0f} articles/s, "
+            f"peak RSS {ing['rss_mb']:.0f} MB writer / {ing['worker_rss_mb']:.0f} MB per worker); clean "
+            f"{r['justext']['seconds'] / r['clean']['seconds']:.1f}× faster than jusText; whole-database "
+            f"`summary` / `diff` {_query_cell(q['summary'])} / {_query_cell(q['diff'])} s, one day "
+            f"{_query_cell(q[QUERIES[3]])} / {_query_cell(q[QUERIES[4]])} s ({_measured(r)})."
+        )
+    for r in dedupes:
+        b, m = r["basewatch"], r["minhash"]
+        lines.append(
+            f"- Dedupe step alone, {r['n']:,} articles: {b['seconds'] * 1000 / r['n']:.2f} ms/article, ARI "
+            f"{b['ari']:.4f} (MinHashLSH {m['seconds'] * 1000 / r['n']:.2f} ms, ARI {m['ari']:.4f}) ({_measured(r)})."
+        )
+    for r in stories:
+        lines.append(
+            f"- `diff` on one {r['n']:,}-article story: {_query_cell(r['diff'])} s from the command line, "
+            f"{_query_cell(r['library'])} s as a library call with the parser loaded ({_measured(r)})."
+        )
+    return "\n".join([README_BLOCK[0], *lines, README_BLOCK[1]])
+
+
+def with_readme_speed(readme: str, block: str) -> str:
+    start, end = readme.index(README_BLOCK[0]), readme.index(README_BLOCK[1]) + len(README_BLOCK[1])
+    return readme[:start] + block + readme[end:]
+
+
+def _measured(result: dict) -> str:
+    run = result.get("run", {})
+    return f"{run.get('date', '?')} {run.get('commit', '?')}"
+
+
+WORKER_STAGES = ["read", "clean+metadata", "claims", "fingerprint", "story terms", "encode"]
+WRITER_STAGES = ["store", "commit", "dedupe", "stories"]
+
+
+def _ms_per_article(result: dict, stage_name: str) -> float:
+    return result["ingest"]["stages"].get(stage_name, 0) * 1000 / result["n"]
+
+
+def reading(ingests: list[dict], dedupes: list[dict]) -> list[str]:
+    """What the tables say, in words; every figure in it is computed from the tables' own data."""
+    lines = ["## Reading the tables", ""]
+    for r in ingests:
+        stages = WORKER_STAGES + WRITER_STAGES
+        spent = ", ".join(f"{name} {_ms_per_article(r, name):.2f}" for name in stages)
+        costliest = max(stages, key=lambda name: _ms_per_article(r, name))
+        lines += [
+            f"- {r['n']:,} articles, CPU ms per article by stage: {spent}; the costliest is {costliest}.",
+            "  The workers' stages run on both cores at once, the writer's in one process beside them.",
+        ]
+    if len(ingests) > 1:
+        first, last = ingests[0], ingests[-1]
+        growth = last["ingest"]["seconds"] / first["ingest"]["seconds"]
+        lines += [
+            f"- From {first['n']:,} to {last['n']:,} articles ingest time grows {growth:.1f}× for "
+            f"{last['n'] / first['n']:.0f}× the articles. The writer's commit goes from "
+            f"{_ms_per_article(first, 'commit'):.2f} to {_ms_per_article(last, 'commit'):.2f} ms per article",
+            "  (each batch dirties pages all over larger indexes); a stage doing the same work per article at any",
+            f"  size (fingerprint: {_ms_per_article(first, 'fingerprint'):.2f} vs "
+            f"{_ms_per_article(last, 'fingerprint'):.2f} ms) shows how far the machine's speed moved between runs.",
+        ]
+    for r in ingests:
+        q = r["queries"]
+        whole = [f"`{k}` {q[k]['seconds']:.1f} s" for k in ("summary", "diff") if q.get(k, {}).get("ok")]
+        scoped = [f"{q[k]['seconds']:.1f} s" for k in QUERIES[3:] if q.get(k, {}).get("ok")]
+        if whole and scoped:
+            lines.append(
+                f"- {r['n']:,} articles: whole-database {', '.join(whole)} against {' / '.join(scoped)} for one "
+                "day: the comparison is recomputed over everything in scope on every call."
+            )
+    if dedupes:
+        ours = [d["basewatch"]["seconds"] * 1000 / d["n"] for d in dedupes]
+        peer = [d["minhash"]["seconds"] * 1000 / d["n"] for d in dedupes]
+        lines += [
+            f"- The dedupe step takes {min(ours):.2f}-{max(ours):.2f} ms per article from {dedupes[0]['n']:,} to "
+            f"{dedupes[-1]['n']:,} articles (MinHashLSH {min(peer):.2f}-{max(peer):.2f}), median ARI "
+            f"{median(d['basewatch']['ari'] for d in dedupes):.4f} against "
+            f"{median(d['minhash']['ari'] for d in dedupes):.4f}.",
+            "  Candidate keys live in an indexed SQLite table, a key shared by more than "
+            f"{Settings().max_key_postings} articles stops gaining",
+            "  postings, and every candidate is verified.",
+        ]
+    return lines
 
 
 def _ingest_tables(ingests: list[dict]) -> list[str]:
     lines = [
         "## Ingest (read + clean + metadata + claims + store + dedupe), 2 worker processes",
         "",
-        "| articles | wall s | articles/s | × read-and-split floor | peak RSS main / worker MB | DB MB | ARI |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "| articles | wall s | articles/s | × read-and-split floor | peak RSS main / worker MB | DB MB | ARI "
+        "| story ARI | largest story | measured |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in ingests:
         ing, fl = r["ingest"], r["floor"]["seconds"]
         lines.append(
             f"| {r['n']:,} | {ing['seconds']:.1f} | {r['n'] / ing['seconds']:.0f} | {ing['seconds'] / fl:.1f}× "
-            f"| {ing['rss_mb']:.0f} / {ing['worker_rss_mb']:.0f} | {ing['db_mb']:.0f} | {ing['ari']:.4f} |"
+            f"| {ing['rss_mb']:.0f} / {ing['worker_rss_mb']:.0f} | {ing['db_mb']:.0f} | {ing['ari']:.4f} "
+            f"| {_story_cells(ing)} | {_measured(r)} |"
         )
-    if len(ingests) > 1:
-        growth = ingests[-1]["ingest"]["seconds"] / ingests[0]["ingest"]["seconds"]
-        lines += ["", f"Time from {ingests[0]['n']:,} to {ingests[-1]['n']:,} articles grows {growth:.1f}×."]
     lines += [
         "",
         "Per stage, CPU seconds (read to encode run in the two workers, summed over both; store and",
         "dedupe in the writer, whose total CPU also counts receiving results and reporting outcomes):",
         "",
     ]
-    stages = ["read", "clean+metadata", "claims", "fingerprint", "encode", "store", "commit", "dedupe"]
-    header = ["articles", *stages, "writer total", "ms CPU/article"]
-    lines += ["| " + " | ".join(header) + " |", "|---:|" + "---:|" * (len(header) - 1)]
+    stages = WORKER_STAGES + WRITER_STAGES
+    header = ["articles", *stages, "writer total", "ms CPU/article", "measured"]
+    lines += ["| " + " | ".join(header) + " |", "|---:|" + "---:|" * (len(header) - 2) + "---|"]
     for r in ingests:
         ing = r["ingest"]
         cells = [f"{ing['stages'].get(s, 0):.1f}" for s in stages]
         writer = ing.get("main_cpu_s", ing["stages"].get("store", 0) + ing["stages"].get("dedupe", 0))
-        worker = sum(ing["stages"].get(s, 0) for s in stages[:5])
-        cells += [f"{writer:.1f}", f"{(worker + writer) * 1000 / r['n']:.2f}"]
+        worker = sum(ing["stages"].get(s, 0) for s in WORKER_STAGES)
+        cells += [f"{writer:.1f}", f"{(worker + writer) * 1000 / r['n']:.2f}", _measured(r)]
         lines.append(f"| {r['n']:,} | " + " | ".join(cells) + " |")
     lines += ["", "## Clean step versus jusText on the same text (one process)", ""]
-    lines += ["| articles | basewatch clean ms/article | jusText ms/article | ratio |", "|---:|---:|---:|---:|"]
+    lines += [
+        "| articles | basewatch clean ms/article | jusText ms/article | ratio | measured |",
+        "|---:|---:|---:|---:|---|",
+    ]
     for r in ingests:
         ours, peer = r["clean"]["seconds"] * 1000 / r["n"], r["justext"]["seconds"] * 1000 / r["n"]
-        lines.append(f"| {r['n']:,} | {ours:.2f} | {peer:.2f} | {peer / ours:.1f}× faster |")
+        lines.append(f"| {r['n']:,} | {ours:.2f} | {peer:.2f} | {peer / ours:.1f}× faster | {_measured(r)} |")
     lines += ["", "## Queries on the ingested database (CLI, JSON to /dev/null, page cache warm)", ""]
-    lines += ["| articles | " + " | ".join(f"`{q}` s" for q in QUERIES) + " |", "|---:|" + "---:|" * len(QUERIES)]
+    shown = QUERIES + STORY_QUERIES
+    lines += [
+        "| articles | " + " | ".join(f"`{q}` s" for q in shown) + " | measured |",
+        "|---:|" + "---:|" * len(shown) + "---|",
+    ]
     for r in ingests:
         q = r["queries"]
-        lines.append(f"| {r['n']:,} | " + " | ".join(_query_cell(q[k]) if k in q else "" for k in QUERIES) + " |")
+        cells = [_query_cell(q[k]) if k in q else "" for k in shown]
+        lines.append(f"| {r['n']:,} | " + " | ".join(cells) + f" | {_measured(r)} |")
+    lines += ["", "`summary` and `diff` without `--story` are the bounded overview of the 10 latest stories.", ""]
     return lines + [""]
+
+
+def _story_cells(ing: dict) -> str:
+    """Story ARI and the largest story's size; runs from before stories have neither."""
+    if "story_ari" not in ing:
+        return "— | —"
+    return f"{ing['story_ari']:.4f} | {ing['largest_story']['articles']}"
 
 
 def _query_cell(q: dict) -> str:
@@ -250,30 +356,37 @@ def _query_cell(q: dict) -> str:
     )
 
 
+def _story_table(stories: list[dict]) -> list[str]:
+    lines = ["## `diff` on one story (page cache warm)", ""]
+    lines += [
+        "| articles | CLI end to end, JSON to /dev/null s | library call, parser loaded s | measured |",
+        "|---:|---:|---:|---|",
+    ]
+    rows = [
+        f"| {r['n']:,} | {_query_cell(r['diff'])} | {_query_cell(r['library'])} | {_measured(r)} |" for r in stories
+    ]
+    return lines + rows + [""]
+
+
 def _dedupe_table(dedupes: list[dict]) -> list[str]:
     lines = [
         "## Dedupe step alone versus datasketch MinHashLSH (same article bodies, one process each)",
         "",
         "| articles | basewatch ms/article | MinHashLSH ms/article | basewatch ARI | MinHashLSH ARI "
-        "| basewatch RSS MB | MinHashLSH RSS MB | basewatch index DB MB |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| basewatch RSS MB | MinHashLSH RSS MB | basewatch index DB MB | measured |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in dedupes:
         b, m, n = r["basewatch"], r["minhash"], r["n"]
+        mark = "" if m.get("clock") == "clustering only" else " *"
         lines.append(
-            f"| {n:,} | {b['seconds'] * 1000 / n:.2f} | {m['seconds'] * 1000 / n:.2f} "
+            f"| {n:,} | {b['seconds'] * 1000 / n:.2f} | {m['seconds'] * 1000 / n:.2f}{mark} "
             f"| {b['ari']:.4f} | {m['ari']:.4f} "
-            f"| {b['rss_mb']:.0f} | {m['rss_mb']:.0f} | {b['db_mb']:.0f} |"
+            f"| {b['rss_mb']:.0f} | {m['rss_mb']:.0f} | {b['db_mb']:.0f} | {_measured(r)} |"
         )
-    if len(dedupes) > 1:
-        first, last = dedupes[0], dedupes[-1]
-        growth = last["basewatch"]["seconds"] / first["basewatch"]["seconds"]
-        lines += [
-            "",
-            f"basewatch time from {first['n']:,} to {last['n']:,} articles grows {growth:.1f}× "
-            f"for {last['n'] / first['n']:.0f}× the articles; "
-            f"ARI {first['basewatch']['ari']:.4f} → {last['basewatch']['ari']:.4f}.",
-        ]
+    lines += ["", "Both clocks run only while an article is being clustered, not while the generator writes it."]
+    if any(r["minhash"].get("clock") != "clustering only" for r in dedupes):
+        lines.append("\\* An older run, whose MinHashLSH clock also ran while the generator wrote the articles.")
     return lines + [""]
 
 
@@ -281,6 +394,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, action="append", default=[], help="ingest benchmark size (repeatable)")
     ap.add_argument("--dedupe", type=int, action="append", default=[], help="dedupe-step benchmark size")
+    ap.add_argument("--story", type=int, action="append", default=[], help="articles in one story for `diff`")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, default=HERE.parent / "BENCHMARKS.md")
@@ -293,10 +407,17 @@ def main() -> int:
     for n in args.dedupe:
         print(f"dedupe {n:,} ...", file=sys.stderr)
         saved["dedupe"] = [r for r in saved["dedupe"] if r["n"] != n] + [dedupe_section(n, args.seed)]
+    saved.setdefault("story", [])
+    for n in args.story:
+        print(f"story diff {n:,} ...", file=sys.stderr)
+        saved["story"] = [r for r in saved["story"] if r["n"] != n] + [story_section(n, args.seed, max(args.repeat, 3))]
     for key in saved:
         saved[key].sort(key=lambda r: r["n"])
     args.results.write_text(json.dumps(saved, indent=1))
-    args.out.write_text(render(saved["ingest"], saved["dedupe"]), encoding="utf-8")
+    args.out.write_text(render(saved["ingest"], saved["dedupe"], saved["story"]), encoding="utf-8")
+    readme = HERE.parent / "README.md"
+    speed = readme_speed(saved["ingest"], saved["dedupe"], saved["story"])
+    readme.write_text(with_readme_speed(readme.read_text(encoding="utf-8"), speed), encoding="utf-8")
     print(args.out.read_text(), end="")
     return 0
 

@@ -132,7 +132,51 @@ def m004_pages(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE articles DROP COLUMN raw_text")
 
 
-def m005_article_wire(conn: sqlite3.Connection) -> None:
+def m005_edits(conn: sqlite3.Connection) -> None:
+    """What people corrected by hand, and when: `show` says "outlet set by hand"; a removal is kept
+    here too (no reference to the article, which is gone)."""
+    conn.execute(
+        """CREATE TABLE edits (
+            article TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old TEXT,
+            new TEXT,
+            edited_utc TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX edits_article ON edits(article)")
+
+
+def m006_stories(conn: sqlite3.Connection) -> None:
+    """Stories: every article's story, the term vector of each distinct text (one per syndication
+    cluster's first text), its index keys, and the document counts that make terms rare or common."""
+    conn.execute(
+        """CREATE TABLE story_members (
+            article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX story_members_story ON story_members(story)")
+    conn.execute(
+        """CREATE TABLE story_units (
+            article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            terms BLOB NOT NULL
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE story_keys (
+            key INTEGER NOT NULL,
+            article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+        )"""
+    )
+    conn.execute("CREATE INDEX story_keys_key ON story_keys(key)")
+    conn.execute("CREATE TABLE story_key_counts (key INTEGER PRIMARY KEY, postings INTEGER NOT NULL)")
+    conn.execute("CREATE TABLE story_terms (term INTEGER PRIMARY KEY, docs INTEGER NOT NULL)")
+    conn.execute("CREATE TABLE story_docs (docs INTEGER NOT NULL)")
+    conn.execute("INSERT INTO story_docs (docs) VALUES (0)")
+
+
+def m007_article_wire(conn: sqlite3.Connection) -> None:
     """The news agency a story credits ("AP" in "WASHINGTON (AP) —"), kept beside the publishing outlet."""
     conn.execute("ALTER TABLE articles ADD COLUMN wire TEXT")
 
@@ -154,7 +198,15 @@ def unpack_json(blob: bytes) -> object:
     return json.loads(unpack_text(blob))
 
 
-MIGRATIONS: list[Migration] = [m001_articles, m002_dedupe, m003_claims, m004_pages, m005_article_wire]
+MIGRATIONS: list[Migration] = [
+    m001_articles,
+    m002_dedupe,
+    m003_claims,
+    m004_pages,
+    m005_edits,
+    m006_stories,
+    m007_article_wire,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

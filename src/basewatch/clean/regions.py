@@ -78,13 +78,15 @@ def select(units: list[Unit]) -> set[int]:
             current, nxt = nxt, nxt + direction
     start = _extend(units, min(blocks[b].start for b in chosen), -1)
     end = _announced_list(units, _extend(units, max(blocks[b].end for b in chosen), 1))
-    return set(range(start, _closing_line(units, end) + 1))
+    return set(range(start, _closing_line(units, start, end) + 1))
 
 
-def _closing_line(units: list[Unit], end: int) -> int:
-    """Take in a short closing sentence that ends the page right after the main text ("It opens at nine.")."""
+def _closing_line(units: list[Unit], start: int, end: int) -> int:
+    """Take in a short sentence that closes a one-paragraph text ("It opens at nine."); after a longer
+    article such a line is a credit ("Editing by …") as often as text."""
     last = len(units) - 1
-    if end + 1 == last and units[last].kind in ("short", "near") and SENTENCE_END_RE.search(units[last].text):
+    closing = units[last]
+    if start == end and end + 1 == last and closing.kind in ("short", "near") and SENTENCE_END_RE.search(closing.text):
         return last
     return end
 
