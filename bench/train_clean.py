@@ -42,6 +42,8 @@ LABEL_MIN_SHARE = 0.5
 DROP_BELOW = (0.0, 0.1, 0.2, 0.3)
 ADD_ABOVE = (0.6, 0.7, 0.8, 0.9)
 NEVER = 1.01
+# Shipped: above the cross-validated best, which still added teaser lists after news articles (README).
+SHIPPED_ADD_ABOVE = 0.8
 
 
 @dataclass
@@ -197,7 +199,7 @@ def main() -> int:
     for name, values in figures.items():
         print(f"  {name:44s} F1={values.mean():.3f}  pages below 0.3: {(values < 0.3).sum()}")
     if args.write:
-        MODEL_PATH.write_text(json.dumps(fit(articles, lo, hi).to_dict()) + "\n", encoding="utf-8")
+        MODEL_PATH.write_text(json.dumps(fit(articles, 0.0, SHIPPED_ADD_ABOVE).to_dict()) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH}")
     print(f"F1={inside[lo, hi].mean():.3f} drop_below={lo} add_above={hi} articles={len(articles)}")
     return 0

@@ -32,6 +32,8 @@ _COPYRIGHT_LINE_RE = re.compile(COPYRIGHT_MARK_RE.pattern + r"|all rights reserv
 BYLINE_RE = re.compile(r"^(?:by|written by|words by|text:|author:?)\s+(?P<name>\S.*)$", re.I)
 _CREDIT_RE = re.compile(
     r"\((?:[^()]*?(?:/|\bphoto|\bimage|\bpicture|\bcredit|courtesy)[^()]*|(?-i:[A-Z]{2,6}))\)\s*$"
+    # a caption ends in its source's name in brackets, with no full stop before it: "… in 1908 (Getty)"
+    r"|[^.!?\s]\s+\((?-i:[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})\)\s*$"
     r"|^(?:photo|image|picture|credit|photograph|source)\s*(?:credit)?\s*:"
     r"|^(?:image|photo|picture|video)\s+(?:caption|copyright|credit)\b"
     r"|\bimage\s+\d+\s+of\s+\d+\b|^\d+\s*/\s*\d+$",
