@@ -3,6 +3,7 @@ gets a correct result or a one-line error naming the file and the reason, never 
 while the other files of the same run are still ingested."""
 
 import codecs
+import gzip
 import json
 import os
 import sqlite3
@@ -43,6 +44,17 @@ def _big(tmp_path):
     return path
 
 
+def _page(month: str, script: bool = False) -> str:
+    """A saved web page around PROSE (the month makes each page's content id its own)."""
+    paragraphs = "".join(f"<p>{p}</p>\n" for p in PROSE.replace("May", month).split("\n\n"))
+    code = "<script>var harbour = {board: 1}; document.write('<p>ad</p>');</script>" if script else ""
+    return (
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Ferry timetable</title>'
+        f"{code}</head>\n<body><nav><a href='/'>Home</a></nav>\n<article><h1>New ferry timetable</h1>\n"
+        f"{paragraphs}</article>\n<footer>Example News</footer></body></html>\n"
+    )
+
+
 def _loop_dir(tmp_path):
     folder = tmp_path / "looped"
     folder.mkdir()
@@ -58,7 +70,29 @@ CASES = {
     "NUL bytes": (lambda d: _write(d / "nul.txt", b"abc\x00\x01\x02def\x00" * 200), "looks binary"),
     "PNG renamed .txt": (
         lambda d: _write(d / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8),
-        "looks binary",
+        "PNG image, not text",
+    ),
+    "PDF": (
+        lambda d: _write(d / "report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n" * 40),
+        "PDF",
+    ),
+    "gzipped HTML": (lambda d: _write(d / "page.html.gz", gzip.compress(_page("September").encode())), None),
+    "HTML on one line": (lambda d: _write(d / "saved.html", _page("January").replace("\n", "").encode()), None),
+    "HTML with scripts, named .txt": (lambda d: _write(d / "saved.txt", _page("February", script=True).encode()), None),
+    "HTML mis-declared charset": (
+        lambda d: _write(d / "latin.html", _page("Easter").replace("utf-8", "iso-8859-1").encode("utf-8")),
+        None,
+    ),
+    "HTML nested 20,000 deep": (
+        lambda d: _write(d / "deep.html", _page("Whitsun").replace("<body>", "<body>" + "<div>" * 20_000).encode()),
+        None,
+    ),
+    "HTML 5 MB of scripts": (
+        lambda d: _write(
+            d / "huge.html",
+            _page("Advent").replace("<body>", "<body><script>" + "x=1;" * 1_250_000 + "</script>").encode(),
+        ),
+        None,
     ),
     "invalid UTF-8": (
         lambda d: _write(d / "broken.txt", PROSE.encode("utf-8").replace(b"harbour", b"harb\xffour")),

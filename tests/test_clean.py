@@ -1,10 +1,11 @@
+import json
 import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from basewatch.clean import clean
+from basewatch.clean import clean, clean_html
 from conftest import FIXTURES, SAMPLE
 
 
@@ -96,3 +97,56 @@ def test_bullet_menus_are_removed_whatever_the_bullet(marker):
     result = clean(menu + "\n\n" + prose + "\n\n" + prose.replace("Monday", "Tuesday"))
     assert "Business" not in result.body
     assert result.body.startswith("The harbour board")
+
+
+PARAGRAPH = (
+    "The island council agreed on Tuesday to keep the library open on Saturdays through the winter, after "
+    "more than four hundred residents signed a letter asking it to reverse last year's cuts."
+)
+
+
+def test_a_text_that_is_one_paragraph_repeated_keeps_it_once():
+    short = "The island council agreed on Tuesday to keep the library open on Saturdays."
+    result = clean(f"{short}\n\n{short}\n\n{short}\n")
+    assert result.body == short
+    assert {r["reason"] for r in result.removed} == {"paragraph repeated on the page"}
+
+
+def test_the_last_short_paragraph_of_a_two_paragraph_article_is_kept():
+    closing = "It opens at nine."
+    assert clean(f"{PARAGRAPH}\n\n{closing}\n").paragraphs == (PARAGRAPH, closing)
+
+
+def test_a_line_the_model_removes_says_which_signals_decided():
+    page = _fixture("page_dump.txt")
+    reasons = [r["reason"] for r in clean(page).removed]
+    model_reasons = [r for r in reasons if r.startswith("line model")]
+    for reason in model_reasons:
+        assert re.fullmatch(r"line model: \d+% body \(.+ (yes|no|high|low)(, .+ (yes|no|high|low))?\)", reason)
+
+
+def test_the_shipped_model_matches_the_features_this_code_computes(tmp_path):
+    from basewatch.clean import model
+
+    assert model.load().second.weights.shape[0] == len(model.FEATURE_NAMES) + len(model.CONTEXT_NAMES)
+    stale = json.loads(model.MODEL_PATH.read_text(encoding="utf-8"))
+    stale["features"] = stale["features"][:-1]
+    (tmp_path / "stale.json").write_text(json.dumps(stale), encoding="utf-8")
+    with pytest.raises(ValueError, match="retrain"):
+        model.load(tmp_path / "stale.json")
+
+
+def test_html_page_keeps_the_article_and_drops_scripts_and_chrome():
+    page = (
+        "<html><head><script>var tracker = 1;</script><style>p {color: red}</style></head><body>"
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li></ul></nav><article>"
+        f"<h1>Library stays open</h1><p>{PARAGRAPH}</p><p>The library will also open late on Thursdays, "
+        "the council said, and the reading room will get new lamps before December.</p></article>"
+        "<footer>© 2026 Isle Times. All rights reserved.</footer></body></html>"
+    )
+    result, markup, text = clean_html(page)
+    assert PARAGRAPH in result.body and "new lamps" in result.body
+    for chrome in ("tracker", "color", "Home", "World", "All rights reserved", "<"):
+        assert chrome not in result.body
+    assert all(v.reason for v in result.verdicts)
+    assert "tracker" not in text

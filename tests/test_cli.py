@@ -17,7 +17,7 @@ def test_clean_prints_body(invoke):
 
 def test_clean_json_contract(invoke):
     data = json.loads(invoke("clean", PAGE, "--json").stdout)
-    assert list(data) == ["title", "author", "published", "outlet", "body", "removed"]
+    assert list(data) == ["title", "author", "published", "outlet", "wire", "url", "body", "removed"]
     assert data["published"] == "2025-02-12T08:15:00"
     assert set(data["removed"][0]) == {"line", "text", "reason"}
 
@@ -67,6 +67,7 @@ def test_ingest_outlet_option_and_listing_formats(invoke):
         "encoding",
         "ingested_utc",
         "cluster",
+        "wire",
     ]
     lines = invoke("articles", "--format", "jsonl").stdout.splitlines()
     assert json.loads(lines[0])["id"] == rows[0]["id"]

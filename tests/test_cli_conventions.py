@@ -83,7 +83,7 @@ def test_a_run_that_finds_no_article_file_fails_and_leaves_no_database(invoke, t
     folder.mkdir()
     (folder / "todo.md").write_text("call the port authority", encoding="utf-8")
     result = invoke("ingest", str(folder))
-    assert result.exit_code == 1 and "no file here matches --glob '*.txt'" in result.stderr
+    assert result.exit_code == 1 and "no file here is .txt/.html/.htm" in result.stderr
     assert not isolated_db.exists()
 
 

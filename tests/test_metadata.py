@@ -2,7 +2,8 @@ import pytest
 
 from basewatch.clean import clean
 from basewatch.metadata import extract, parse_partial_date
-from basewatch.models import Metadata
+from basewatch.models import Document, Metadata
+from basewatch.pipeline import analyse
 from conftest import FIXTURES, SAMPLE
 
 
@@ -78,3 +79,53 @@ def test_dates_are_never_completed_from_today(raw, expected):
 def test_unknown_values_are_none():
     meta = _meta("Just one sentence of text that says very little about anything at all here.\n")
     assert meta.author is None and meta.published is None and meta.outlet is None
+
+
+ARTICLE = (
+    "Ferry route reopens after repairs\n\n"
+    "{lead} The ferry between the two islands will run again from Monday after three weeks of repairs "
+    "to its engine room, the operator said on Friday.\n\n"
+    "The operator said the crossing would keep its winter timetable until the end of the month, and that "
+    "tickets bought for cancelled sailings would be refunded in full.\n\n"
+    "{footer}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "lead, footer, outlet, wire",
+    [
+        ("(CNN) —", "", "CNN", None),
+        ("LONDON, March 3 (Reuters) -", "", "Reuters", None),
+        ("WASHINGTON (AP) —", "© 2026 The Capital Post. All rights reserved.", "The Capital Post", "AP"),
+        ("NORRHAVEN (Harbor Ledger) —", "© 2026 Harbor Ledger Media Ltd", "Harbor Ledger Media", None),
+    ],
+)
+def test_datelines_and_wire_tags_give_the_outlet_and_keep_the_wire_beside_it(lead, footer, outlet, wire):
+    meta = _meta(ARTICLE.format(lead=lead, footer=footer))
+    assert (meta.outlet, meta.wire) == (outlet, wire)
+
+
+def test_escape_sequences_never_reach_a_metadata_field():
+    footer = "© 2026 Evil\x1b[31mRed News\x1b]8;;http://x.example\x07. All rights reserved.\x9b2J"
+    text = "By Ann\x1b[1m Lee\x07\n\n" + ARTICLE.format(lead="", footer=footer)
+    meta = _meta(text, Metadata(title="Title\x1b]0;owned\x07 here\x00"))
+    assert meta.outlet == "EvilRed News"
+    assert meta.title == "Title here"
+    for value in (meta.title, meta.author, meta.outlet, meta.published, meta.wire):
+        assert value is None or not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in value)
+
+
+def test_markup_metadata_comes_through_the_html_path():
+    page = (
+        '<html><head><title>Ferry route reopens | Isle Times</title><meta property="og:site_name" content="Isle Times">'
+        '<meta name="author" content="Maja Berg"><meta property="article:published_time" content="2026-02-27">'
+        '<link rel="canonical" href="https://isletimes.example/ferry"></head>'
+        "<body><article><h1>Ferry route reopens</h1>"
+        + "".join(f"<p>{p}</p>" for p in ARTICLE.format(lead="", footer="").split("\n\n")[1:3])
+        + "</article><footer>© 2026 Isle Times</footer></body></html>"
+    )
+    article, cleaned = analyse(Document(path="p.html", text=page, encoding="utf-8", html=True))
+    assert (article.outlet, article.author, article.published) == ("Isle Times", "Maja Berg", "2026-02-27")
+    assert article.url == "https://isletimes.example/ferry"
+    assert article.title.startswith("Ferry route reopens")
+    assert "<" not in article.body and "winter timetable" in article.body

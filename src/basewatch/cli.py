@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -173,12 +174,16 @@ def clean_command(
                 "author": article.author,
                 "published": article.published,
                 "outlet": article.outlet,
+                "wire": article.wire,
+                "url": article.url,
                 "body": article.body,
                 "removed": cleaned.removed,
             }
         )
     elif article.body:
         sys.stdout.write(output.safe_body(article.body) + "\n")
+    else:
+        output.note("no article text found (--explain shows why each line was dropped)")
 
 
 @app.command("ingest", epilog="Example: basewatch ingest story/ --outlet 'Harbor Ledger'")
@@ -192,7 +197,10 @@ def ingest_command(
         OutletFrom | None,
         typer.Option("--outlet-from", metavar="parent", help="Outlet of each file: its folder's name."),
     ] = None,
-    glob: Annotated[str, typer.Option("--glob", metavar="PATTERN", help="File pattern inside folders.")] = "*.txt",
+    glob: Annotated[
+        str | None,
+        typer.Option("--glob", metavar="PATTERN", help="File pattern inside folders (default: .txt, .html, .htm)."),
+    ] = None,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Inputs are JSON Lines, one article per line.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON line per input on stdout.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
@@ -206,11 +214,13 @@ def ingest_command(
         output.error("give --outlet or --outlet-from, not both")
         raise typer.Exit(int(ExitCode.USAGE))
     outlet_choice = read.parent_folder_name if outlet_from is OutletFrom.parent else outlet
+    skipped: Counter[str] = Counter()
     with _reported():
-        inputs = _inputs(paths, glob, jsonl, settings)
+        inputs = _inputs(paths, glob, jsonl, settings, skipped)
         refused, first = _up_to_first_readable(inputs)
         if first is None and not refused:
-            raise BadInput(", ".join(paths), f"no file here matches --glob {glob!r}: nothing to ingest")
+            wanted = f"matches --glob {glob!r}" if glob else "is " + "/".join(read.ARTICLE_EXTENSIONS)
+            raise BadInput(", ".join(paths), f"no file here {wanted}: nothing to ingest")
         reporter = output.IngestReporter(as_json=as_json, quiet=quiet)
         if first is None:  # nothing readable: say why per input, and create no database for it
             outcomes = [pipeline.refused(item) for item in refused]
@@ -231,6 +241,8 @@ def ingest_command(
                 reporter.finish(interrupted=True)
                 raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
             reporter.finish()
+            if skipped and not quiet:
+                output.note(_skipped_note(skipped, glob))
             if not (quiet or as_json) and output.stdout_is_terminal():
                 _print_touched_summary(store, outcomes)
     failed = sum(o.status == "failed" for o in outcomes)
@@ -253,6 +265,12 @@ def _print_touched_summary(store: Store, outcomes: list) -> None:
     output.summary_tree(rows)
 
 
+def _skipped_note(skipped: Counter[str], glob: str | None) -> str:
+    kinds = ", ".join(f"{n} {ext or 'without extension'}" for ext, n in sorted(skipped.items(), key=lambda x: -x[1]))
+    wanted = f"not matching --glob {glob}" if glob else "not " + "/".join(read.ARTICLE_EXTENSIONS)
+    return f"skipped {sum(skipped.values())} file(s) in folders, {wanted}: {kinds}"
+
+
 def _up_to_first_readable(inputs: Iterator) -> tuple[list[BadInput], object | None]:
     """The inputs refused before the first that can be read, and that one (None if there is none)."""
     refused = []
@@ -263,10 +281,10 @@ def _up_to_first_readable(inputs: Iterator) -> tuple[list[BadInput], object | No
     return refused, None
 
 
-def _inputs(paths: list[str], glob: str, jsonl: bool, settings: Settings):
+def _inputs(paths: list[str], glob: str | None, jsonl: bool, settings: Settings, skipped: Counter[str]):
     if paths.count(read.STDIN) > 1:
         raise UsageError("stdin (-) can be given only once")
-    sources = read.discover(paths, glob)
+    sources = read.discover(paths, glob, skipped)
     if not jsonl:
         return pipeline.documents(sources, settings)
     return (

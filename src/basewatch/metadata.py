@@ -8,12 +8,27 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import astuple
 from datetime import date, datetime
 
 from dateutil import parser as dateparser
 
+from basewatch.clean.rules import BIO_RE, BYLINE_RE, COPYRIGHT_MARK_RE
 from basewatch.models import CleanResult, Metadata
 
+# Terminal escape sequences (CSI "ESC [ ... m", OSC "ESC ] ... BEL" or "ESC ] ... ESC \\", two-byte ESC x)
+# and single C0/C1 control characters.
+_ESCAPE_SEQUENCE_RE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
+)
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# A dateline or wire tag opens the first paragraphs: an optional place in capitals, the credited outlet
+# or agency in brackets, then a dash ("WASHINGTON (AP) —", "(CNN) —", "LONDON, March 3 (Reuters) -").
+_DATELINE_RE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30}){0,2}\s*)?"
+    r"\((?P<credit>[A-Z][\w&.'’-]*(?:[ /][A-Z][\w&.'’-]*){0,3})\)\s*[—–-]"
+)
+_DATELINE_PARAGRAPHS = 3
 # How far above the first body line the headline, byline and date may sit.
 HEAD_WINDOW_LINES = 40
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
@@ -21,23 +36,17 @@ TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
 _WORD_RE = re.compile(r"\w+")
 _DECOR_RE = re.compile(r"^[\s•●○◦▪☆★*+#>\-|]+|[\s|]+$")
 _FIELD_RE = re.compile(r"^\s*(title|headline|author|by|byline|date|published|posted|updated)\s*:\s*(.*)$", re.I)
-_BYLINE_START_RE = re.compile(r"^[\s•●○◦▪☆★*+#>|-]*(?:by|written by|words by|text:)\s", re.I)
-_BYLINE_RE = re.compile(r"^(?:by|written by|words by|text:)\s+(.+)$", re.I)
 _NAME_STOP_RE = re.compile(
     r"\s+[-–—|·•]\s*|\s*[·•|]\s*|,\s|\s+on\s|\s+\d|\s+(?:updated|published)\b|\s+\S+@|\s{2,}", re.I
 )
+# A byline is a short line; a body sentence that starts with "By" is not one.
+_BYLINE_MAX_CHARS = 120
 # A date inside a long prose line (a caption, a lead) is not the page's publication date.
 DATE_LINE_MAX_WORDS = 12
 _NOT_TITLE_REASONS = frozenset(
     ["photo caption or credit", "navigation or share widget", "menu item", "copyright or footer line", "URL"]
 )
 _UI_NAMES = frozenset(["home", "menu", "news", "search", "login", "subscribe", "share"])
-_BIO_RE = re.compile(
-    r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}) is (?:a|an|the)\s+(?:\w+\s+){0,3}?"
-    r"(?:reporter|correspondent|journalist|editor|writer|columnist|contributor)\s+(?:for|at|with)\s+"
-    r"(?:the\s+)?(?P<outlet>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})"
-)
-_COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|copyright)", re.I)
 _DATE_PATTERNS = [
     re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\b"),
     re.compile(
@@ -64,19 +73,62 @@ _SENTINELS = (datetime(1901, 1, 1), datetime(1902, 2, 2))
 
 
 def extract(text: str, cleaned: CleanResult, hints: Metadata | None = None) -> Metadata:
-    """Metadata from `hints` first (caller-supplied), else from the page itself."""
+    """Metadata from `hints` first (caller-supplied, or the page's markup), else from the page's text.
+
+    Every field is printable text: control characters and escape sequences are removed here, so no
+    later step can pass them on.
+    """
     hints = hints or Metadata()
     lines = [v.text for v in cleaned.verdicts]
     body_start = (cleaned.first_kept_line or 1) - 1
     head = list(range(max(0, body_start - HEAD_WINDOW_LINES), body_start))
     fields = _fields(lines)
     bio_author, bio_outlet = _bio(lines)
-    return Metadata(
+    credited = _dateline_credit(cleaned.paragraphs[:_DATELINE_PARAGRAPHS])
+    outlet = hints.outlet or bio_outlet or _copyright_outlet(lines) or _masthead(lines) or credited
+    found = Metadata(
         title=hints.title or fields.get("title") or _title(lines, head, cleaned),
-        author=fields.get("author") or _byline(lines, head, cleaned) or bio_author,
+        author=hints.author or fields.get("author") or _byline(lines, head, cleaned) or bio_author,
         published=parse_partial_date(hints.published) or _date(lines, head, fields),
-        outlet=hints.outlet or bio_outlet or _copyright_outlet(lines) or _masthead(lines),
+        outlet=outlet,
+        wire=hints.wire or (credited if credited and not _same_name(credited, outlet) else None),
+        url=hints.url,
     )
+    return Metadata(*(printable(value) for value in astuple(found)))
+
+
+def merged(first: Metadata, then: Metadata) -> Metadata:
+    """Field by field, `first`'s value where it has one, else `then`'s."""
+    return Metadata(*(a if a is not None else b for a, b in zip(astuple(first), astuple(then), strict=True)))
+
+
+def printable(value: str | None) -> str | None:
+    """`value` without terminal escape sequences and control characters (None when nothing is left)."""
+    if value is None:
+        return None
+    text = _ESCAPE_SEQUENCE_RE.sub("", value)
+    text = " ".join(_CONTROL_RE.sub(" ", text).split())
+    return text or None
+
+
+def _dateline_credit(paragraphs: tuple[str, ...]) -> str | None:
+    """The credit in a dateline or wire tag: "(CNN) —", "(Reuters) -", "WASHINGTON (AP) —"."""
+    for paragraph in paragraphs:
+        match = _DATELINE_RE.match(paragraph)
+        if match:
+            return match["credit"].strip()
+    return None
+
+
+def _same_name(credit: str, outlet: str | None) -> bool:
+    """True when the credited name is the outlet's own ("Harbor Ledger" for "Harbor Ledger Media", "CNN"
+    for "cnn.com"); "AP" inside "The Capital Post" is not."""
+    if not outlet:
+        return True
+    name = outlet.lower().removeprefix("www.")
+    squeezed = re.sub(r"\W", "", credit.lower())
+    whole = re.sub(r"\W", "", name)
+    return whole.startswith(squeezed) or squeezed in {name.split(".")[0], *_WORD_RE.findall(name)}
 
 
 def _clean_line(line: str) -> str:
@@ -124,7 +176,7 @@ def _title(lines: list[str], head: list[int], cleaned: CleanResult) -> str | Non
         words = _WORD_RE.findall(candidate)
         if not TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS or candidate.endswith((".", ":")):
             continue
-        if _BYLINE_RE.match(candidate) or _find_date(candidate):
+        if BYLINE_RE.match(candidate) or _find_date(candidate):
             continue
         content = [w.lower() for w in words if len(w) >= 4] or [w.lower() for w in words]
         overlap = sum(1 for w in content if lead[w]) / len(content)
@@ -140,11 +192,9 @@ def _title(lines: list[str], head: list[int], cleaned: CleanResult) -> str | Non
 def _byline(lines: list[str], head: list[int], cleaned: CleanResult) -> str | None:
     order = head + [v.line - 1 for v in cleaned.verdicts if v.line - 1 not in head]
     for i in order:
-        if not _BYLINE_START_RE.match(lines[i]):
-            continue
-        match = _BYLINE_RE.match(_clean_line(lines[i]))
+        match = BYLINE_RE.match(_clean_line(lines[i])) if len(lines[i]) < _BYLINE_MAX_CHARS else None
         if match:
-            name = _NAME_STOP_RE.split(match[1], maxsplit=1)[0].strip(" ,")
+            name = _NAME_STOP_RE.split(match["name"], maxsplit=1)[0].strip(" ,")
             if 1 <= len(name.split()) <= 6 and name[:1].isupper():
                 return name
     return None
@@ -152,8 +202,8 @@ def _byline(lines: list[str], head: list[int], cleaned: CleanResult) -> str | No
 
 def _bio(lines: list[str]) -> tuple[str | None, str | None]:
     for line in lines:
-        match = _BIO_RE.match(line.strip())
-        if match:
+        match = BIO_RE.match(line.strip())
+        if match and match["outlet"]:
             return match["name"], match["outlet"].rstrip(".,")
     return None, None
 
@@ -169,7 +219,7 @@ def _date(lines: list[str], head: list[int], fields: dict[str, str]) -> str | No
             return found
     window = head + list(range(head[-1] + 1 if head else 0, min(len(lines), (head[-1] if head else 0) + 3)))
     for i in window:
-        if len(lines[i].split()) > DATE_LINE_MAX_WORDS and not _BYLINE_RE.match(_clean_line(lines[i])):
+        if len(lines[i].split()) > DATE_LINE_MAX_WORDS and not BYLINE_RE.match(_clean_line(lines[i])):
             continue
         found = _find_date(lines[i])
         if found:
@@ -240,7 +290,7 @@ _LEGAL_FORM_RE = re.compile(
 
 def _copyright_outlet(lines: list[str]) -> str | None:
     for line in reversed(lines):
-        if not _COPYRIGHT_RE.search(line):
+        if not COPYRIGHT_MARK_RE.search(line):
             continue
         before, _, after = _split_mark(line)
         name = after if _WORD_RE.search(re.sub(r"\d", "", after)) else before
@@ -254,9 +304,9 @@ def _copyright_outlet(lines: list[str]) -> str | None:
 
 def _split_mark(line: str) -> tuple[str, str, str]:
     """Text before and after the (last) copyright mark of a line."""
-    parts = _COPYRIGHT_RE.split(line)
+    parts = COPYRIGHT_MARK_RE.split(line)
     after = parts[-1]
-    after = _COPYRIGHT_RE.sub(" ", after)
+    after = COPYRIGHT_MARK_RE.sub(" ", after)
     return parts[0], "", after
 
 

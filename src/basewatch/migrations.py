@@ -176,6 +176,11 @@ def m006_stories(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO story_docs (docs) VALUES (0)")
 
 
+def m007_article_wire(conn: sqlite3.Connection) -> None:
+    """The news agency a story credits ("AP" in "WASHINGTON (AP) —"), kept beside the publishing outlet."""
+    conn.execute("ALTER TABLE articles ADD COLUMN wire TEXT")
+
+
 def pack_text(text: str) -> bytes:
     """Stored form of bulky text that is kept but rarely read (a page is ~3x smaller)."""
     return zlib.compress(text.encode("utf-8"), 1)
@@ -193,7 +198,15 @@ def unpack_json(blob: bytes) -> object:
     return json.loads(unpack_text(blob))
 
 
-MIGRATIONS: list[Migration] = [m001_articles, m002_dedupe, m003_claims, m004_pages, m005_edits, m006_stories]
+MIGRATIONS: list[Migration] = [
+    m001_articles,
+    m002_dedupe,
+    m003_claims,
+    m004_pages,
+    m005_edits,
+    m006_stories,
+    m007_article_wire,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -41,6 +41,9 @@ class Metadata:
     author: str | None = None
     published: str | None = None
     outlet: str | None = None
+    # The news agency a story credits ("AP" in "WASHINGTON (AP) —"), kept beside the publishing outlet.
+    wire: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class Document:
     external_id: str | None = None
     hints: Metadata = field(default_factory=Metadata)
     url: str | None = None
+    html: bool = False  # a saved web page, read through its markup
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,7 @@ class Article:
     encoding: str | None = None
     ingested_utc: str | None = None
     cluster: str | None = None
+    wire: str | None = None  # the agency a story credits, beside the publishing outlet
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -21,9 +21,9 @@ from itertools import chain, islice
 from typing import NamedTuple
 
 from basewatch import claims, dedupe, metadata, stories
-from basewatch.clean import clean
+from basewatch.clean import clean, clean_html
 from basewatch.errors import BadInput
-from basewatch.models import Article, CleanResult, Document, IngestOutcome
+from basewatch.models import Article, CleanResult, Document, IngestOutcome, Metadata
 from basewatch.read import Source, content_id, read_source
 from basewatch.runtime import LEAN_GC_THRESHOLDS, fewer_gc_passes
 from basewatch.settings import DEFAULT_SETTINGS, Settings
@@ -58,10 +58,15 @@ class Prepared(NamedTuple):
 
 
 def analyse(document: Document, outlet: str | None = None) -> tuple[Article, CleanResult]:
-    """Clean one document and read its metadata; `outlet` overrides what the page says."""
-    cleaned = clean(document.text)
-    hints = document.hints if outlet is None else replace(document.hints, outlet=outlet)
-    meta = metadata.extract(document.text, cleaned, hints)
+    """Clean one document and read its metadata; `outlet` overrides what the page says, and what a
+    caller supplies (JSON Lines fields) overrides what a page's markup says."""
+    if document.html:
+        cleaned, markup, text = clean_html(document.text)
+    else:
+        cleaned, markup, text = clean(document.text), Metadata(), document.text
+    hints = metadata.merged(document.hints, markup)
+    hints = hints if outlet is None else replace(hints, outlet=outlet)
+    meta = metadata.extract(text, cleaned, hints)
     article = Article(
         id=content_id(document.text),
         path=document.path,
@@ -71,8 +76,9 @@ def analyse(document: Document, outlet: str | None = None) -> tuple[Article, Cle
         published=meta.published,
         body=cleaned.body,
         external_id=document.external_id,
-        url=document.url,
+        url=document.url or meta.url,
         encoding=document.encoding,
+        wire=meta.wire,
     )
     return article, cleaned
 

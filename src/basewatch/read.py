@@ -6,13 +6,17 @@ Every failure is a `BadInput` naming the file and the reason; the caller decides
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import io
 import json
 import os
 import re
 import stat
 import sys
 import unicodedata
+import zlib
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -36,6 +40,32 @@ _MIN_VALID_PER_DAMAGED = 2
 _MAX_ACCENT_RUN_SHARE = 0.3
 
 
+# What a folder is read for when no --glob is given; other files are counted as skipped, by extension.
+ARTICLE_EXTENSIONS = (".txt", ".html", ".htm")
+_HTML_EXTENSIONS = (".html", ".htm")
+# File types people save or download that are not text, by their first bytes: what to tell them.
+_MAGIC = (
+    (b"%PDF-", "a PDF document, not text: convert it first (e.g. pdftotext FILE.pdf) and ingest the .txt"),
+    (b"\x89PNG", "a PNG image, not text"),
+    (b"\xff\xd8\xff", "a JPEG image, not text"),
+    (b"GIF8", "a GIF image, not text"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.epub/.odt), not text: save or export the article as text or HTML"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document, not text: save it as text or HTML"),
+    (b"{\\rtf", "an RTF document, not plain text: save it as text or HTML"),
+    (b"SQLite format 3\x00", "an SQLite database, not text"),
+    (b"\x7fELF", "a program, not text"),
+)
+_GZIP_MAGIC = b"\x1f\x8b"
+# Markup that only an HTML page has: a doctype, the document's own elements, or many block tags.
+_HTML_DOCUMENT_RE = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.I)
+_HTML_TAG_RE = re.compile(
+    r"</?(?:p|div|span|a|br|li|ul|ol|h[1-6]|table|tr|td|article|section|script|style|img|meta)\b[^>]*>", re.I
+)
+_HTML_MIN_TAGS = 3
+# A tag on at least this share of the non-blank lines (one <p> per line), whatever the file's name.
+_HTML_MIN_TAGGED_LINES = 0.3
+
+
 @dataclass(frozen=True)
 class Source:
     """A place an article can be read from: a file path or stdin."""
@@ -47,8 +77,12 @@ class Source:
         return self.path == STDIN
 
 
-def discover(paths: list[str], pattern: str = "*.txt") -> Iterator[Source | BadInput]:
-    """Yield each file under `paths` (folders recursively, matching `pattern`) in a stable order."""
+def discover(
+    paths: list[str], pattern: str | None = None, skipped: Counter[str] | None = None
+) -> Iterator[Source | BadInput]:
+    """Yield each file under `paths` in a stable order; folders are walked recursively for files that match
+    `pattern`, or that have one of ARTICLE_EXTENSIONS without one. Files a folder holds but that are not read
+    are counted in `skipped` by extension ("" for none)."""
     for raw in paths:
         if raw == STDIN:
             yield Source(STDIN)
@@ -63,12 +97,16 @@ def discover(paths: list[str], pattern: str = "*.txt") -> Iterator[Source | BadI
             yield BadInput(_display(raw), _os_reason(exc))
             continue
         if stat.S_ISDIR(mode):
-            yield from _walk(path, pattern)
+            yield from _walk(path, pattern, skipped if skipped is not None else Counter())
         else:
             yield Source(str(path))
 
 
-def _walk(root: Path, pattern: str) -> Iterator[Source | BadInput]:
+def _wanted(name: str, pattern: str | None) -> bool:
+    return Path(name).match(pattern) if pattern else name.lower().endswith(ARTICLE_EXTENSIONS)
+
+
+def _walk(root: Path, pattern: str | None, skipped: Counter[str]) -> Iterator[Source | BadInput]:
     seen_dirs: set[tuple[int, int]] = set()
 
     def on_error(exc: OSError) -> None:
@@ -84,8 +122,10 @@ def _walk(root: Path, pattern: str) -> Iterator[Source | BadInput]:
             seen_dirs.add(key)
             dirnames.sort()
             for name in sorted(filenames):
-                if Path(name).match(pattern):
+                if _wanted(name, pattern):
                     yield Source(os.path.join(dirpath, name))
+                else:
+                    skipped[Path(name).suffix.lower()] += 1
     except OSError as exc:
         yield BadInput(_display(str(exc.filename or root)), _os_reason(exc))
 
@@ -98,8 +138,36 @@ def parent_folder_name(path: str) -> str:
 def read_source(source: Source, max_bytes: int) -> Document:
     """Read and decode one source into a Document, or raise BadInput."""
     data = _read_bytes(source, max_bytes)
+    if data.startswith(_GZIP_MAGIC):
+        data = _gunzip(data, source.path, max_bytes)
     text, encoding = decode(data, source.path)
-    return Document(path=_display(source.path), text=text, encoding=encoding)
+    named_html = source.path.lower().removesuffix(".gz").endswith(_HTML_EXTENSIONS)
+    return Document(path=_display(source.path), text=text, encoding=encoding, html=is_html(text, named_html))
+
+
+def _gunzip(data: bytes, path: str, max_bytes: int) -> bytes:
+    """A gzipped page (as saved by some tools and as the corpora ship HTML), within the same size cap."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            out = fh.read(max_bytes + 1)
+    except (OSError, EOFError, zlib.error):
+        raise BadInput(_display(path), "a damaged gzip file") from None
+    if len(out) > max_bytes:
+        raise BadInput(_display(path), f"larger than the {max_bytes:,}-byte limit once unzipped (--max-bytes)")
+    return out
+
+
+def is_html(text: str, named_html: bool = False) -> bool:
+    """True for a web page's markup, whatever the file is called; a page named .html needs less evidence."""
+    head = text[:200_000]
+    if _HTML_DOCUMENT_RE.search(head[:5000]):
+        return True
+    tags = len(_HTML_TAG_RE.findall(head))
+    if tags >= _HTML_MIN_TAGS and named_html:
+        return True
+    lines = sum(1 for line in head.splitlines() if line.strip())
+    tagged = sum(1 for line in head.splitlines() if _HTML_TAG_RE.search(line))
+    return tags >= _HTML_MIN_TAGS and tagged >= _HTML_MIN_TAGGED_LINES * lines
 
 
 def _read_bytes(source: Source, max_bytes: int) -> bytes:
@@ -124,6 +192,9 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     name = _display(name)
     if not data.strip():
         raise BadInput(name, "empty file")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise BadInput(name, what)
     text, encoding = _decode_known(data) or _decode_detected(data, name)
     text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
     controls = len(_CONTROL_RE.findall(text))
@@ -227,13 +298,15 @@ def _jsonl_document(path: str, number: int, line: str, max_bytes: int) -> Docume
         published=_str_or_none(obj.get("published")),
     )
     external = obj.get("id")
+    text = unicodedata.normalize("NFC", obj["text"])
     return Document(
         path=where,
-        text=unicodedata.normalize("NFC", obj["text"]),
+        text=text,
         encoding="utf-8",
         external_id=None if external is None else str(external),
         hints=hints,
         url=_str_or_none(obj.get("url")),
+        html=is_html(text),
     )
 
 

@@ -24,10 +24,10 @@ from basewatch.errors import DatabaseError, NotFound
 from basewatch.models import Article
 from basewatch.settings import DEFAULT_SETTINGS, Settings
 
-_ARTICLE_COLUMNS = "id, path, outlet, title, author, published, body, external_id, url, encoding, ingested_utc"
+_ARTICLE_COLUMNS = "id, path, outlet, title, author, published, body, external_id, url, encoding, ingested_utc, wire"
 _SELECT_ARTICLES = (
     "SELECT a.id, a.path, a.outlet, a.title, a.author, a.published, a.body, a.external_id, a.url, "
-    "a.encoding, a.ingested_utc, m.cluster FROM articles a LEFT JOIN cluster_members m ON m.article = a.id"
+    "a.encoding, a.ingested_utc, m.cluster, a.wire FROM articles a LEFT JOIN cluster_members m ON m.article = a.id"
 )
 
 
@@ -76,6 +76,7 @@ def article_record(
             article.url,
             article.encoding,
             ingested,
+            article.wire,
         ),
         page=(article.id, migrations.pack_text(raw_text), migrations.pack_json(removed)),
         claims=[_claim_row(c) for c in claims],
@@ -237,7 +238,7 @@ class Store:
 
     def add(self, record: ArticleRecord) -> None:
         """Insert one analysed article, its page and its claims; call inside `atomic()`."""
-        self.conn.execute(f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)", record.article)
+        self.conn.execute(f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", record.article)
         self.conn.execute("INSERT INTO pages (article, raw, removed) VALUES (?, ?, ?)", record.page)
         self._add_claims(record.claims, record.provenance)
 

@@ -1,0 +1,94 @@
+"""Boilerplate removal for text that was flattened out of a web page.
+
+Pure: text in, a verdict for every input line out. The cleaner never looks at a site name or a
+phrase from one page; it judges lines by shape (length, sentence punctuation, the page's own
+function-word rate, bullets, headline-like runs, URLs, handles, timestamps, repetition) and keeps
+the densest gap-limited stretch of prose plus the neighbouring stretches that read like it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from basewatch.clean.features import feature_rows, measure
+from basewatch.clean.html import read_page
+from basewatch.clean.model import load as load_model
+from basewatch.clean.regions import select, smooth
+from basewatch.clean.rules import classify
+from basewatch.clean.units import Unit, logical_units
+from basewatch.models import CleanResult, LineVerdict, Metadata
+
+# A date field glued to the first paragraph ("date 2024-12-13 Russia is ..."): metadata, not body.
+_LEADING_DATE_FIELD_RE = re.compile(
+    r"^(?:date|published|updated|posted)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s+(?=\S)", re.I
+)
+
+
+def clean(text: str) -> CleanResult:
+    """Split `text` into kept body paragraphs and a verdict for every input line."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    units, main = rule_units(lines)
+    return _result(lines, units, _verdicts(units, main))
+
+
+def clean_html(markup: str) -> tuple[CleanResult, Metadata, str]:
+    """A saved web page: body and verdicts, the metadata its markup states, and the page as text lines."""
+    return read_page(markup, clean)
+
+
+def rule_units(lines: list[str]) -> tuple[list[Unit], set[int]]:
+    """The page's logical lines judged by the hand rules, and the unit indexes of their main text."""
+    units = logical_units(lines)
+    measure(units)
+    classify(units)
+    main = select(units)
+    smooth(units, main)
+    return units, main
+
+
+def _verdicts(units: list[Unit], main: set[int]) -> list[tuple[bool, str]]:
+    """(kept, reason) per unit: the rules' verdict, overruled where the line model is confident."""
+    if not units:
+        return []
+    model = load_model()
+    probabilities, inputs = model.probabilities(np.array(feature_rows(units, main)))
+    kept_by_rules = [i for i, unit in enumerate(units) if i in main and unit.kind != "bad"]
+    # The model adds lines only between the rules' first and last: the article stays one run.
+    span = range(kept_by_rules[0], kept_by_rules[-1] + 1) if kept_by_rules else range(0)
+    verdicts = []
+    for i, unit in enumerate(units):
+        p = float(probabilities[i])
+        by_rules = i in main and unit.kind != "bad"
+        if by_rules and p >= model.drop_below:
+            verdicts.append(
+                (True, unit.reason or ("body text" if unit.kind in ("good", "near") else "short line inside body"))
+            )
+        elif by_rules:
+            verdicts.append((False, model.reason(inputs[i], p)))
+        elif p >= model.add_above and i in span:
+            verdicts.append(
+                (True, f"body text (line model {p:.0%}" + (f"; rules: {unit.reason})" if unit.reason else ")"))
+            )
+        else:
+            verdicts.append((False, unit.reason or _outside_reason(unit)))
+    return verdicts
+
+
+def _outside_reason(unit: Unit) -> str:
+    return "prose outside the main text" if unit.kind == "good" else "short line outside the main text"
+
+
+def _result(lines: list[str], units: list[Unit], verdicts: list[tuple[bool, str]]) -> CleanResult:
+    verdict_of: dict[int, tuple[bool, str]] = {}
+    paragraphs: list[str] = []
+    for unit, (kept, reason) in zip(units, verdicts, strict=True):
+        if kept:
+            paragraphs.append(unit.text if paragraphs else _LEADING_DATE_FIELD_RE.sub("", unit.text))
+        for n in range(unit.first, unit.last + 1):
+            verdict_of[n] = (kept, reason)
+    verdicts_by_line = tuple(
+        LineVerdict(n + 1, line, *verdict_of.get(n, (False, "blank line"))) for n, line in enumerate(lines)
+    )
+    return CleanResult(paragraphs=tuple(paragraphs), verdicts=verdicts_by_line)
