@@ -8,6 +8,7 @@ from itertools import groupby
 from pathlib import Path
 
 from basewatch import aliases, compare, dedupe
+from basewatch.claims import speakers
 from basewatch.runtime import fewer_gc_passes
 from basewatch.store import Store
 
@@ -221,9 +222,10 @@ def _claim_line(claim) -> dict:
 
 
 def _relies_on(outlet_claims: list, facts: dict) -> list[dict]:
-    """Counts of the immediate source behind each claim (the first link after the outlet)."""
+    """Counts of the immediate source behind each claim (the first link after the outlet), one entry
+    per speaker whatever the spelling ("Tan", "Mr. Tan", "Hock Tan")."""
     counts: Counter[str] = Counter()
     for claim in outlet_claims:
         chain = claim.sources[1:] if facts[claim.article].outlet_known else claim.sources
         counts[chain[0] if chain else "(the outlet itself)"] += 1
-    return [{"source": s, "claims": n} for s, n in counts.most_common()]
+    return speakers.merge(counts)
