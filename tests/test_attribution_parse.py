@@ -130,3 +130,22 @@ def test_one_name_per_speaker_the_longest_form_shown_every_variant_kept():
         "variants": ["Tan", "Mr. Tan", "Broadcom CEO Hock Tan", "Hock Tan"],
     }
     assert [m["source"] for m in merged[1:]] == ["Broadcom", "Reuters"]
+
+
+def test_claims_are_parsed_the_first_time_they_are_read_and_stored(tmp_path):
+    from basewatch import pipeline, report
+    from basewatch.models import Document
+    from basewatch.store import Store
+
+    text = (
+        "Runway lights failed at Kessby airport\n\n"
+        "Michael Soto, deputy director of the agency, said the runway lights had failed on Sunday night.\n"
+    )
+    with Store.open(tmp_path / "lazy.db") as store:
+        pipeline.ingest(store, [Document(path="a.txt", text=text, encoding="utf-8")], outlet=OUTLET)
+        assert len(store.unparsed_articles()) == 1  # ingest keeps the quick pattern reading
+        assert store.claims()[0].sources == [OUTLET, "deputy director of the agency"]
+        (claim,) = report.claims(store)
+        assert claim["sources"] == [OUTLET, "Michael Soto"]
+        assert store.unparsed_articles() == []  # stored: the next read parses nothing
+        assert pipeline.parse_claims(store) == 0

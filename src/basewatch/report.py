@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
 
-from basewatch import aliases, compare, dedupe
+from basewatch import aliases, compare, dedupe, pipeline
 from basewatch.claims import speakers
 from basewatch.runtime import fewer_gc_passes
 from basewatch.store import Store
@@ -122,6 +122,7 @@ def diff(
     `on_scope` hears how many claims are about to be compared, before the work starts."""
     # Articles without an outlet are labelled by file name ("[a.txt]"), which SQL cannot filter on.
     by_name = outlets if outlets and not any(o.startswith("[") for o in outlets) else None
+    pipeline.parse_claims(store, None if since is None else store.article_ids(since=since))
     claims = store.claims(since=since, outlets=by_name)
     facts = article_facts(store, {c.article for c in claims})
     if outlets:
@@ -144,6 +145,7 @@ def claims(
     hedged: bool = False,
 ) -> list[dict]:
     """Stored claims, filtered: by outlet, by a source anywhere in the chain, anonymous, hedged."""
+    pipeline.parse_claims(store)
     found = store.claims(outlet=outlet)
     if source:
         needle = source.lower()
@@ -163,6 +165,7 @@ def summary(
     relies on. Important first: claims other independent roots corroborate, then the lead, then
     named sources before anonymous ones. `since` limits it to articles published on/after a date."""
     scope = None if since is None else store.article_ids(since=since)
+    pipeline.parse_claims(store, scope)
     index = store.article_index(scope)
     facts = _facts(store, index, scoped=scope is not None)
     all_claims = [c for c in store.claims(since=since) if c.article in facts]

@@ -197,13 +197,16 @@ def extract(
     outlet: str | None,
     title: str | None = None,
     published: str | None = None,
+    parsed_attribution: bool = True,
 ) -> tuple[list[Claim], Provenance]:
-    """Claims for every asserting sentence of `body`, and the article's provenance."""
+    """Claims for every asserting sentence of `body`, and the article's provenance. Attribution comes
+    from the dependency parse, or from word patterns when `parsed_attribution` is off (the quick
+    first reading at ingest) or the parser cannot load."""
     reference = _reference_date(published)
     label = outlet
     parts = sentences(body)
     facts = [_sentence_facts(s) for s in parts]
-    attributions = _attributions(parts)
+    attributions = _attributions(parts, parsed_attribution)
     declared, declared_date = _declared_basis(title, parts[:3], attributions[:3])
     basis = declared
     claims: list[Claim] = []
@@ -354,9 +357,9 @@ def _sentence_facts(text: str) -> _SentenceFacts:
 _NO_ATTRIBUTION = Attribution(None, ())
 
 
-def _attributions(parts: list[str]) -> list[Attribution]:
-    """Each sentence's own attribution: from the parse, or from the patterns where it cannot load."""
-    nlp = parse.pipeline_or_none()
+def _attributions(parts: list[str], parsed_attribution: bool) -> list[Attribution]:
+    """Each sentence's own attribution: from the parse, or from the patterns."""
+    nlp = parse.pipeline_or_none() if parsed_attribution else None
     if nlp is None:
         return [_attribute(p) for p in parts]
     return [found or _NO_ATTRIBUTION for found in parsed.attribute_all(nlp, parts)]
