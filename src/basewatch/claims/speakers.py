@@ -17,7 +17,8 @@ def _words(source: str) -> tuple[str, ...]:
 
 def merge(counts: Counter[str]) -> list[dict]:
     """Sources counted once per speaker: a name that ends another, longer one (honorifics aside) is
-    the same speaker. The longest form is shown; every variant is kept, most used first."""
+    the same speaker. The longest form is shown; every variant is kept, most used first. Speakers
+    are listed by claims, then in the order they were first met."""
     groups: list[tuple[tuple[str, ...], list[str]]] = []
     for source in sorted(counts, key=lambda s: (-len(_words(s)), s)):
         words = _words(source)
@@ -34,4 +35,5 @@ def merge(counts: Counter[str]) -> list[dict]:
         }
         for _, variants in groups
     ]
-    return sorted(merged, key=lambda m: (-m["claims"], m["source"]))
+    first_seen = {source: i for i, source in enumerate(counts)}
+    return sorted(merged, key=lambda m: (-m["claims"], min(first_seen[v] for v in m["variants"])))
