@@ -8,21 +8,13 @@ Uses the shared scorer's own tokenizer and metric, so the figure matches
 
 import argparse
 import csv
-import importlib.util
 import sys
 from collections import defaultdict
 from pathlib import Path
 
+from shared_tools import SHARED, load_scorer
+
 from basewatch.clean import clean
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-def load_scorer():
-    spec = importlib.util.spec_from_file_location("scorer", SHARED / "tools" / "score_extraction.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def main() -> int:
@@ -30,7 +22,7 @@ def main() -> int:
     ap.add_argument("corpus", nargs="?", type=Path, default=SHARED / "corpus" / "extraction-dev")
     ap.add_argument("--worst", type=int, default=10)
     args = ap.parse_args()
-    scorer = load_scorer()
+    scorer = load_scorer("score_extraction")
     converters = {}
     manifest = args.corpus / "manifest.tsv"
     if manifest.exists():

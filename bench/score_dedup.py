@@ -7,7 +7,6 @@ Ingests CORPUS/dev.jsonl into a fresh temporary database exactly as
 """
 
 import argparse
-import importlib.util
 import json
 import sys
 import tempfile
@@ -15,17 +14,10 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from shared_tools import SHARED, load_scorer
+
 from basewatch import pipeline, read, report
 from basewatch.store import Store
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-def load_scorer():
-    spec = importlib.util.spec_from_file_location("score_dedup", SHARED / "tools" / "score_dedup.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def cluster_corpus(jsonl: Path) -> tuple[dict[str, str], float]:
@@ -57,7 +49,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("corpus", nargs="?", type=Path, default=SHARED / "corpus" / "dedup-dev")
     args = ap.parse_args()
-    scorer = load_scorer()
+    scorer = load_scorer("score_dedup")
     pred, elapsed = cluster_corpus(args.corpus / "dev.jsonl")
     gold = scorer.read_labels(str(args.corpus / "meta.jsonl"), "gold")
     result = scorer.score(gold, {k: json.dumps(v) for k, v in pred.items()})

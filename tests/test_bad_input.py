@@ -7,6 +7,7 @@ import json
 import os
 import sqlite3
 import stat
+import subprocess
 import sys
 
 import pytest
@@ -86,8 +87,8 @@ CASES = {
 def test_clean_gives_a_result_or_one_line_error(invoke, tmp_path, case):
     build, error = CASES[case]
     path = build(tmp_path)
-    if path.is_dir():
-        pytest.skip("clean takes one file")
+    if path.is_dir():  # a folder given to clean, which reads one page
+        error = "not a regular file"
     result = invoke("clean", str(path))
     assert "Traceback" not in result.stderr + result.stdout
     if error is None:
@@ -137,16 +138,26 @@ def test_size_cap_is_configurable(invoke, tmp_path):
     assert result.exit_code == 1 and "100-byte limit" in result.stderr
 
 
-@pytest.mark.skipif(IS_ROOT, reason="root reads files whatever their mode")
-def test_unreadable_file_is_reported_and_others_ingested(invoke, tmp_path):
+def _run_unprivileged(*args: str, db) -> subprocess.CompletedProcess:
+    """basewatch in a child process that file modes bind: as root, without the capabilities that let
+    root read and write whatever the mode says (CI runs as root, where chmod alone proves nothing)."""
+    command = [sys.executable, "-m", "basewatch", *args, "--db", str(db)]
+    if IS_ROOT:
+        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", *command]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def test_unreadable_file_is_reported_and_others_ingested(tmp_path, isolated_db):
     folder = tmp_path / "folder"
     folder.mkdir()
     (folder / "a.txt").write_text(PROSE, encoding="utf-8")
     locked = folder / "b.txt"
     locked.write_text(PROSE.replace("May", "June"), encoding="utf-8")
     locked.chmod(0)
-    result = invoke("ingest", str(folder))
-    assert result.exit_code == 3 and "permission denied" in result.stderr
+    result = _run_unprivileged("ingest", str(folder), db=isolated_db)
+    assert result.returncode == 3 and "permission denied" in result.stderr.lower()
+    assert result.stderr.count("Error:") == 1 and "b.txt" in result.stderr
+    assert "1 added" in result.stderr
 
 
 # -- the database -------------------------------------------------------------------------------
@@ -189,7 +200,6 @@ def test_newer_schema_is_refused(invoke, isolated_db):
     assert result.exit_code == 1 and "newer" in result.stderr
 
 
-@pytest.mark.skipif(IS_ROOT, reason="root writes to read-only files")
 def test_read_only_database(invoke, tmp_path, isolated_db):
     good = tmp_path / "good.txt"
     good.write_text(PROSE, encoding="utf-8")
@@ -197,8 +207,23 @@ def test_read_only_database(invoke, tmp_path, isolated_db):
     isolated_db.chmod(stat.S_IRUSR)
     other = tmp_path / "other.txt"
     other.write_text(PROSE.replace("May", "June"), encoding="utf-8")
-    result = invoke("ingest", str(other))
+    result = _run_unprivileged("ingest", str(other), db=isolated_db)
+    assert result.returncode == 1 and "read-only" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_database_opened_read_only_by_uri_reads_and_refuses_writes(invoke, tmp_path, isolated_db):
+    good = tmp_path / "good.txt"
+    good.write_text(PROSE, encoding="utf-8")
+    invoke("ingest", str(good))
+    before = isolated_db.read_bytes()
+    read_only = f"file:{isolated_db}?mode=ro"
+    listed = json.loads(invoke("articles", "--db", read_only, "-f", "json").stdout)
+    assert [row["path"] for row in listed] == [str(good)]
+    other = tmp_path / "other.txt"
+    other.write_text(PROSE.replace("May", "June"), encoding="utf-8")
+    result = invoke("ingest", str(other), "--db", read_only)
     assert result.exit_code == 1 and "read-only" in result.stderr
+    assert isolated_db.read_bytes() == before
 
 
 def test_read_only_reason_is_named():
@@ -240,8 +265,6 @@ def test_random_text_never_breaks_output(invoke, noise):
 
 
 def test_module_entry_point_has_no_traceback_on_user_error(tmp_path):
-    import subprocess
-
     result = subprocess.run(
         [sys.executable, "-m", "basewatch", "show", "abc", "--db", str(tmp_path / "none.db")],
         capture_output=True,
@@ -249,3 +272,63 @@ def test_module_entry_point_has_no_traceback_on_user_error(tmp_path):
         check=False,
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr and result.stderr.startswith("Error:")
+
+
+# -- hostile metadata and body through every command and format ---------------------------------
+
+_ESC = "\x1b[31m"
+_OSC = "\x1b]8;;http://evil.example\x07"
+_HOSTILE_PAGE = (
+    f"Ferry{_ESC} talks [bold]stall[/bold]{_OSC}\n\n"
+    f"By Ann{_OSC} Reader\n\n"
+    f"Harbour officials said on Monday that the{_ESC} crossing would stay shut for two weeks after the "
+    f"fire, and [link=http://evil.example]Kessby traders[/link] said the closure would cost them dearly.\n\n"
+    f"Port director Mira{_OSC} Holm told reporters the ship was not yet safe to sail{_ESC}, and that "
+    "inspectors would return on Thursday.\n\n"
+    f"© 2026 Evil{_ESC}Red News. All rights reserved.\n"
+)
+_HOSTILE_COPY = _HOSTILE_PAGE.replace("two weeks", "three weeks").replace("Evil", "Vile")
+_LEAKS = ("\x1b", "\x07", "\x9b")
+
+# every reading command, with the arguments that reach its most untrusted output
+_READERS = [
+    ["articles"],
+    ["show", "{id}", "--removed"],
+    ["clusters"],
+    ["claims"],
+    ["summary"],
+    ["diff"],
+    ["db", "status"],
+]
+
+
+@pytest.fixture
+def hostile_db(invoke, tmp_path):
+    for name, text in (("evil.txt", _HOSTILE_PAGE), ("vile.txt", _HOSTILE_COPY)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    ingested = invoke("ingest", str(tmp_path / "evil.txt"), str(tmp_path / "vile.txt"), "--json")
+    assert ingested.exit_code == 0 and not any(leak in ingested.stdout for leak in _LEAKS)
+    return json.loads(ingested.stdout.splitlines()[0])["id"]
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv"])
+@pytest.mark.parametrize("command", _READERS, ids=lambda c: c[0] if c[0] != "db" else "db status")
+def test_no_command_writes_control_sequences_from_article_text(invoke, hostile_db, command, fmt):
+    args = [hostile_db if arg == "{id}" else arg for arg in command]
+    result = invoke(*args, "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip()
+    for leak in _LEAKS:
+        assert leak not in result.stdout and leak not in result.stderr, (command, fmt, leak)
+
+
+def test_rich_markup_in_article_text_is_printed_as_text(invoke, hostile_db):
+    shown = invoke("show", hostile_db, "--format", "table").stdout
+    assert "[bold]stall[/bold]" in shown and "[link=http://evil.example]" in shown
+
+
+@pytest.mark.parametrize("args", [[], ["--json"], ["--explain"]], ids=["body", "json", "explain"])
+def test_clean_writes_no_control_sequences(invoke, args):
+    result = invoke("clean", "-", *args, input=_HOSTILE_PAGE)
+    assert result.exit_code == 0
+    assert not any(leak in result.stdout for leak in _LEAKS)

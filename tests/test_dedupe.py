@@ -24,13 +24,15 @@ def fp(text: str) -> dedupe.Fingerprint:
 def test_a_brief_cut_from_the_original_verifies_by_containment():
     brief = "\n\n".join(PARAGRAPHS[:2])
     evidence = dedupe.verify("brief", fp(brief), "orig", fp(ORIGINAL), S)
-    assert evidence is not None
+    assert (evidence.article, evidence.matched) == ("brief", "orig")
     assert evidence.containment_pct == 100.0 and evidence.lead_match_pct == 100.0
 
 
 def test_light_edits_and_a_new_headline_do_not_matter():
     edited = ORIGINAL.replace("brought ashore safely", "taken off safely").replace("harbour", "harbor")
-    assert dedupe.verify("a", fp("NEW HEADLINE\n\n" + edited), "b", fp(ORIGINAL), S) is not None
+    evidence = dedupe.verify("a", fp("NEW HEADLINE\n\n" + edited), "b", fp(ORIGINAL), S)
+    # two edits and a headline cost a few percent of the 5-word spans, not the verdict
+    assert 90 <= evidence.containment_pct < 100 and 90 <= evidence.lead_match_pct < 100
 
 
 def test_one_borrowed_paragraph_does_not_make_a_copy():

@@ -3,26 +3,16 @@
 They run only where ../shared/ exists (the team's machines and CI); a user's clone skips them.
 """
 
-import importlib.util
-
 from basewatch.clean import clean
-from conftest import shared_or_skip
+from conftest import shared_or_skip, shared_scorer
 
 # Measured 2026-11-23 on extraction-dev (61 pages): see README "Measured".
 EXTRACTION_F1_FLOOR = 0.91
 EXTRACTION_PAGES_BELOW_HALF_MAX = 3
 
 
-def _scorer():
-    path = shared_or_skip("tools", "score_extraction.py")
-    spec = importlib.util.spec_from_file_location("score_extraction", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_extraction_dev_f1_floor():
-    scorer = _scorer()
+    scorer = shared_scorer("score_extraction")
     corpus = shared_or_skip("corpus", "extraction-dev")
     counts = []
     for page in scorer.inputs(corpus):
@@ -38,8 +28,11 @@ def test_extraction_dev_f1_floor():
 # Measured 2026-11-23 on dedup-dev (420 articles): ARI 0.993, P 1.000, R 0.987.
 DEDUP_ARI_FLOOR = 0.975
 DEDUP_PRECISION_FLOOR = 0.98
-# Lowest per-profile recall measured: combo 0.875 (21 of 24 copies).
-DEDUP_PROFILE_RECALL_FLOOR = 0.85
+# Measured per change profile: combo 0.875 (21 of 24 copies), heavy_trim 0.955, the others 1.000. Each
+# floor sits under its own figure by less than one copy, so losing any single copy fails.
+DEDUP_PROFILE_RECALL_FLOORS = {
+    "added_paras": 0.97, "combo": 0.85, "headline_boiler": 0.97, "heavy_trim": 0.93, "light_edit": 0.97, "trim": 0.97,
+}  # fmt: skip
 
 
 def test_dedup_dev_ari_floor(tmp_path):
@@ -49,9 +42,7 @@ def test_dedup_dev_ari_floor(tmp_path):
     from basewatch.store import Store
 
     corpus = shared_or_skip("corpus", "dedup-dev")
-    spec = importlib.util.spec_from_file_location("score_dedup", shared_or_skip("tools", "score_dedup.py"))
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
+    scorer = shared_scorer("score_dedup")
     with Store.open(tmp_path / "dedup.db") as store:
         pipeline.ingest(store, read.read_jsonl(read.Source(str(corpus / "dev.jsonl")), 10_000_000))
         rows = report.membership(report.clusters(store))
@@ -67,4 +58,6 @@ def test_dedup_dev_ari_floor(tmp_path):
         if m["kind"] == "copy" and m["cluster"] in original:
             found.setdefault(m["profile"], []).append(pred[m["id"]] == pred[original[m["cluster"]]])
     recall = {profile: sum(hits) / len(hits) for profile, hits in found.items()}
-    assert min(recall.values()) >= DEDUP_PROFILE_RECALL_FLOOR, recall
+    assert set(recall) == set(DEDUP_PROFILE_RECALL_FLOORS)
+    below = {p: r for p, r in recall.items() if r < DEDUP_PROFILE_RECALL_FLOORS[p]}
+    assert not below, below

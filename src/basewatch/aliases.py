@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from cleanco.termdata import terms_by_type
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -37,7 +39,12 @@ _ACRONYM_DEF_RE = re.compile(
     r"(?P<long>(?:[A-Z][\w'’]*[\s-]+(?:(?:al|el|of|the|and|for)[\s-]+)?){1,6}[A-Z][\w'’]*)"
     r"\s*(?:\(|,\s+or\s+)(?P<short>[A-Z]{2,6})\b"
 )
-_CORPORATE_SUFFIXES = frozenset("ltd inc llc plc co corp media group news english online digital".split())
+# Company legal forms of many countries (Ltd, GmbH, S.A., Pty Ltd...), from the maintained cleanco list.
+_LEGAL_FORMS = frozenset(term.strip().replace(".", "") for terms in terms_by_type.values() for term in terms)
+_LONGEST_LEGAL_FORM = max(len(form.split()) for form in _LEGAL_FORMS)
+# The word for a publisher's business, which its name carries in some places and not in others
+# ("Harbor Ledger Media" in a copyright line, "the Harbor Ledger" in a byline).
+_PUBLISHING_WORDS = frozenset("media group news online digital".split())
 _SMALL_WORDS = frozenset("al el of the and for de".split())
 
 
@@ -74,9 +81,33 @@ def load_user_aliases(path: Path | None) -> UserAliases:
 
 @lru_cache(maxsize=65536)  # a story repeats its names in every sentence
 def key(name: str) -> str:
-    """Comparison key of a name: lower case, possessive and article prefix dropped, no apostrophes."""
+    """Comparison key of a name: lower case, possessive and article prefix dropped, no apostrophes or
+    accents (San José and San Jose are one place)."""
     name = _POSSESSIVE_RE.sub("", name.strip())
-    return _PREFIX_RE.sub("", name).lower().replace("'", "").replace("’", "").replace("ʼ", "").replace("-", " ")
+    return _without_accents(_PREFIX_RE.sub("", name).lower()).translate(_KEY_PUNCTUATION)
+
+
+_KEY_PUNCTUATION = str.maketrans({"'": None, "’": None, "ʼ": None, "-": " "})
+
+
+def _without_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _why_same_key(a: str, b: str) -> str:
+    """The difference between two names with one key, in the words a reader would use."""
+    if a.lower() == b.lower():
+        return "case only"
+    apostrophes = str.maketrans({"’": "'", "ʼ": "'"})
+    if a.lower().translate(apostrophes) == b.lower().translate(apostrophes):
+        return "apostrophe form"
+    if _without_accents(a).lower() == _without_accents(b).lower():
+        return "accents"
+    if _POSSESSIVE_RE.sub("", a).lower() == _POSSESSIVE_RE.sub("", b).lower():
+        return "possessive form"
+    if a.lower().replace("-", " ") == b.lower().replace("-", " "):
+        return "hyphen or space"
+    return "article prefix"
 
 
 def build(
@@ -137,9 +168,24 @@ def organisation_key(name: str) -> str:
     words = name.lower().replace("’", "'").split()
     while words and words[0] == "the":
         words = words[1:]
-    while len(words) > 1 and words[-1].strip(".") in _CORPORATE_SUFFIXES:
-        words = words[:-1]
+    words = _without_legal_form(words)
+    while len(words) > 1 and words[-1].strip(".") in _PUBLISHING_WORDS:
+        words = _without_legal_form(words[:-1])
     return " ".join(words)
+
+
+def without_legal_form(name: str) -> str:
+    """The name without a trailing company legal form: "Bay Observer Ltd" -> "Bay Observer"."""
+    words = name.rstrip(" ,").split()
+    kept = _without_legal_form([w.lower() for w in words])
+    return " ".join(words[: len(kept)]).rstrip(" ,&") if kept else name
+
+
+def _without_legal_form(words: list[str]) -> list[str]:
+    for size in range(min(_LONGEST_LEGAL_FORM, len(words) - 1), 0, -1):
+        if " ".join(words[-size:]).replace(".", "").strip(",") in _LEGAL_FORMS:
+            return _without_legal_form([*words[:-size]])
+    return words
 
 
 def same_organisation(a: str, b: str) -> bool:
@@ -154,7 +200,7 @@ def _fold_prefixes(names: list[str], union) -> None:
         by_key[key(name)].append(name)
     for variants in by_key.values():
         for other in variants[1:]:
-            union(variants[0], other, "same name with or without an article prefix")
+            union(variants[0], other, _why_same_key(variants[0], other))
 
 
 def _fold_spellings(

@@ -6,35 +6,47 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import StrEnum
+from itertools import chain
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from basewatch import output, pipeline, read, report
+from basewatch import __version__, htmlreport, output, pipeline, read, report
 from basewatch.errors import BadInput, BasewatchError, ExitCode, UsageError
 from basewatch.metadata import parse_partial_date
 from basewatch.output import Format
 from basewatch.settings import Settings
 from basewatch.store import Store
 
+# Plain help, as sqlite-utils and gh print it: flags without a type placeholder, -h beside --help.
+CLI_SETTINGS = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(
     name="basewatch",
     help="News triage from saved article text: clean pages, store them, compare what outlets claim.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings=CLI_SETTINGS,
 )
-db_app = typer.Typer(help="Where the database is and what it holds.", no_args_is_help=True)
+db_app = typer.Typer(
+    help="Where the database is and what it holds.", no_args_is_help=True, rich_markup_mode=None,
+    context_settings=CLI_SETTINGS,
+)  # fmt: skip
 app.add_typer(db_app, name="db")
 
 DEFAULT_DB = "basewatch.db"
+DB_ENV = "BASEWATCH_DB"
 DbOption = Annotated[
     Path,
-    typer.Option("--db", envvar="BASEWATCH_DB", help="SQLite database file.", show_default=True),
+    typer.Option(
+        "--db", metavar="FILE", envvar=DB_ENV, help="SQLite database file (also before the command).", show_default=True
+    ),
 ]
 FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", case_sensitive=False, help="table, json, jsonl or csv.")
+    Format, typer.Option("--format", "-f", metavar="FORMAT", case_sensitive=False, help="table, json, jsonl or csv.")
 ]
 
 
@@ -50,7 +62,9 @@ def _date_option(value: str | None) -> str | None:
 
 SinceOption = Annotated[
     str | None,
-    typer.Option("--since", callback=_date_option, help="Only articles published on/after (YYYY-MM-DD)."),
+    typer.Option(
+        "--since", metavar="DATE", callback=_date_option, help="Only articles published on/after (YYYY-MM-DD)."
+    ),
 ]
 SUMMARY_AFTER_INGEST_MAX_ARTICLES = 300
 # Comparing claims costs about this much each (measured on a 2-core laptop-class machine); past the
@@ -71,8 +85,15 @@ def _slow_note(narrowed_by: str) -> Callable[[int], None]:
     return note
 
 
+class OutletFrom(StrEnum):
+    parent = "parent"
+
+
 ARTICLE_COLUMNS = ["id", "outlet", "published", "title", "author", "path"]
 CLUSTER_COLUMNS = ["cluster", "canonical", "size", "outlets", "title"]
+REPORT_FILE = "basewatch-report.html"
+# `summary` ranks every claim of an outlet; the report takes the whole ranking to pick the top unique ones.
+REPORT_RANKED_CLAIMS = 1_000_000
 CLAIM_COLUMNS = ["id", "outlet", "sources", "cue", "anonymous", "hedged", "direct_quote", "inherited", "text"]
 
 
@@ -82,6 +103,39 @@ def _settings(**overrides) -> Settings:
     if wait.isdigit():
         overrides.setdefault("busy_timeout_ms", int(wait))
     return Settings(**overrides)
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        sys.stdout.write(f"basewatch {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global_options(
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db", metavar="FILE", envvar=DB_ENV, help="SQLite database file, for every command.", show_default=False
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """News triage from saved article text: clean pages, store them, compare what outlets claim."""
+    if db is not None:
+        # `basewatch --db X cmd` must mean what `basewatch cmd --db X` means: every command reads its
+        # --db default from this variable, so setting it here serves commands added later too.
+        os.environ[DB_ENV] = str(db)
+
+
+def _say_if_nothing_matched(rows: list, what: str, **filters: object) -> None:
+    """A filter that matches nothing is worth one line on stderr: an empty listing alone looks like
+    an empty database, or a typo nobody noticed."""
+    given = [f"--{name.replace('_', '-')} {value!r}" for name, value in filters.items() if value]
+    if not rows and given:
+        output.note(f"no {what} match {' '.join(given)}")
 
 
 @contextmanager
@@ -96,7 +150,7 @@ def _reported() -> Iterator[None]:
 
 @app.command("clean", epilog="Example: basewatch clean page.txt --json | jq .title")
 def clean_command(
-    path: Annotated[str, typer.Argument(help="A text file, or - for stdin.")],
+    path: Annotated[str, typer.Argument(metavar="FILE", help="A text file, or - for stdin.")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object with metadata and removals.")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="Every input line with its verdict.")] = False,
 ) -> None:
@@ -123,23 +177,50 @@ def clean_command(
 
 @app.command("ingest", epilog="Example: basewatch ingest story/ --outlet 'Harbor Ledger'")
 def ingest_command(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, folders (recursive) or - for stdin.")],
     db: DbOption = Path(DEFAULT_DB),
-    outlet: Annotated[str | None, typer.Option("--outlet", help="Outlet name for every input.")] = None,
-    glob: Annotated[str, typer.Option("--glob", help="File pattern inside folders.")] = "*.txt",
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", metavar="NAME", help="Outlet of every input (also of stored ones).")
+    ] = None,
+    outlet_from: Annotated[
+        OutletFrom | None,
+        typer.Option("--outlet-from", metavar="parent", help="Outlet of each file: its folder's name."),
+    ] = None,
+    glob: Annotated[str, typer.Option("--glob", metavar="PATTERN", help="File pattern inside folders.")] = "*.txt",
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Inputs are JSON Lines, one article per line.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON line per input on stdout.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Size cap per article.")] = 20_000_000,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", metavar="BYTES", min=1, help="Size cap per article.")
+    ] = 20_000_000,
 ) -> None:
     """Read, clean and store articles; re-ingesting the same text changes nothing."""
     settings = _settings(max_article_bytes=max_bytes)
+    if outlet and outlet_from:
+        output.error("give --outlet or --outlet-from, not both")
+        raise typer.Exit(int(ExitCode.USAGE))
+    outlet_choice = read.parent_folder_name if outlet_from is OutletFrom.parent else outlet
     with _reported():
         inputs = _inputs(paths, glob, jsonl, settings)
+        refused, first = _up_to_first_readable(inputs)
+        if first is None and not refused:
+            raise BadInput(", ".join(paths), f"no file here matches --glob {glob!r}: nothing to ingest")
+        reporter = output.IngestReporter(as_json=as_json, quiet=quiet)
+        if first is None:  # nothing readable: say why per input, and create no database for it
+            outcomes = [pipeline.refused(item) for item in refused]
+            for outcome in outcomes:
+                reporter.record(outcome)
+            reporter.finish()
+            raise typer.Exit(int(ExitCode.ERROR))
         with Store.open(db, settings=settings) as store:
-            reporter = output.IngestReporter(as_json=as_json, quiet=quiet)
             try:
-                outcomes = pipeline.ingest(store, inputs, outlet=outlet, on_outcome=reporter.record, settings=settings)
+                outcomes = pipeline.ingest(
+                    store,
+                    chain(refused, [first], inputs),
+                    outlet=outlet_choice,
+                    on_outcome=reporter.record,
+                    settings=settings,
+                )
             except KeyboardInterrupt:
                 reporter.finish(interrupted=True)
                 raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
@@ -166,6 +247,16 @@ def _print_touched_summary(store: Store, outcomes: list) -> None:
     output.summary_tree(rows)
 
 
+def _up_to_first_readable(inputs: Iterator) -> tuple[list[BadInput], object | None]:
+    """The inputs refused before the first that can be read, and that one (None if there is none)."""
+    refused = []
+    for item in inputs:
+        if not isinstance(item, BadInput):
+            return refused, item
+        refused.append(item)
+    return refused, None
+
+
 def _inputs(paths: list[str], glob: str, jsonl: bool, settings: Settings):
     if paths.count(read.STDIN) > 1:
         raise UsageError("stdin (-) can be given only once")
@@ -182,13 +273,14 @@ def _inputs(paths: list[str], glob: str, jsonl: bool, settings: Settings):
 @app.command("articles", epilog="Example: basewatch articles --outlet Reuters --format csv")
 def articles_command(
     db: DbOption = Path(DEFAULT_DB),
-    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", metavar="NAME", help="Only this outlet.")] = None,
     since: SinceOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """List stored articles."""
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
         rows = [a.summary_dict() for a in store.articles(outlet=outlet, since=since)]
+    _say_if_nothing_matched(rows, "articles", outlet=outlet, since=since)
     output.emit(rows, fmt, ARTICLE_COLUMNS)
 
 
@@ -204,6 +296,7 @@ def show_command(
         article = store.article(article_id)
         record = article.to_dict()
         record["copies"] = report.copies(store, article.id)
+        record["edits"] = store.edits(article.id)
         if removed:
             record["removed"] = store.removed_lines(article.id)
     output.show_article(record, fmt)
@@ -212,7 +305,9 @@ def show_command(
 @app.command("clusters", epilog="Example: basewatch clusters --min-size 2 --format json | jq '.[0].outlets'")
 def clusters_command(
     db: DbOption = Path(DEFAULT_DB),
-    min_size: Annotated[int, typer.Option("--min-size", help="Only clusters with this many articles.")] = 1,
+    min_size: Annotated[
+        int, typer.Option("--min-size", metavar="N", min=1, help="Only clusters with this many articles.")
+    ] = 1,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Syndication clusters: each story once, with its copies and why they were merged.
@@ -221,6 +316,7 @@ def clusters_command(
     """
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
         records = report.clusters(store, min_size=min_size)
+    _say_if_nothing_matched(records, "clusters", min_size=min_size if min_size > 1 else None)
     if fmt is Format.jsonl:
         output.write_jsonl(report.membership(records))
     elif fmt is Format.table:
@@ -238,11 +334,49 @@ def recluster_command(db: DbOption = Path(DEFAULT_DB)) -> None:
     output.note(f"reclustered {count} articles into {clusters} clusters")
 
 
+@app.command("edit", epilog="Example: basewatch edit 3f9a2c --outlet 'The Midland Courier'")
+def edit_command(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id, id prefix or external id.")],
+    db: DbOption = Path(DEFAULT_DB),
+    outlet: Annotated[str | None, typer.Option("--outlet", metavar="NAME", help="Set the outlet.")] = None,
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help="Set the title.")] = None,
+    author: Annotated[str | None, typer.Option("--author", metavar="NAME", help="Set the byline.")] = None,
+    published: Annotated[
+        str | None, typer.Option("--published", metavar="DATE", callback=_date_option, help="Set the date.")
+    ] = None,
+) -> None:
+    """Correct what ingest read from a page; claims follow, and `show` says what was set by hand."""
+    changes = {k: v for k, v in {"outlet": outlet, "title": title, "author": author, "published": published}.items()
+               if v is not None}  # fmt: skip
+    if not changes:
+        output.error("nothing to change: give --outlet, --title, --author or --published")
+        raise typer.Exit(int(ExitCode.USAGE))
+    with _reported(), Store.open(db, create=False, settings=_settings()) as store:
+        article = pipeline.edit(store, article_id, changes)
+    output.note(f"{article.id[7:19]}: " + ", ".join(f"{k} set to {v!r}" for k, v in changes.items()))
+
+
+@app.command("rm", epilog="Example: basewatch rm 3f9a2c 94e985")
+def rm_command(
+    article_ids: Annotated[
+        list[str], typer.Argument(metavar="ID...", help="Article ids, id prefixes or external ids.")
+    ],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Remove articles and all that was derived from them, in one transaction (all or none)."""
+    with _reported(), Store.open(db, create=False, settings=_settings()) as store:
+        removed = pipeline.remove(store, article_ids)
+    for article in removed:
+        output.note(f"removed {article.id[7:19]}  {article.outlet or '—'}  {article.title or article.path}")
+
+
 @app.command("claims", epilog="Example: basewatch claims --anonymous --format json | jq '.[].sources'")
 def claims_command(
     db: DbOption = Path(DEFAULT_DB),
-    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet's claims.")] = None,
-    source: Annotated[str | None, typer.Option("--source", help="Only claims with this source in the chain.")] = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", metavar="NAME", help="Only this outlet's claims.")] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", metavar="NAME", help="Only claims with this source in the chain.")
+    ] = None,
     anonymous: Annotated[bool, typer.Option("--anonymous", help="Only claims resting on unnamed sources.")] = False,
     hedged: Annotated[bool, typer.Option("--hedged", help="Only hedged claims (reportedly, may, ...).")] = False,
     fmt: FormatOption = Format.table,
@@ -250,6 +384,7 @@ def claims_command(
     """Every claim with its attribution chain, cue, and anonymous/hedged/quote flags."""
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
         rows = report.claims(store, outlet=outlet, source=source, anonymous=anonymous, hedged=hedged)
+    _say_if_nothing_matched(rows, "claims", outlet=outlet, source=source, anonymous=anonymous, hedged=hedged)
     if fmt is Format.table:
         output.claims_table(rows)
     else:
@@ -259,33 +394,37 @@ def claims_command(
 @app.command("summary", epilog="Example: basewatch summary --outlet 'Northgate Today'")
 def summary_command(
     db: DbOption = Path(DEFAULT_DB),
-    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
-    top: Annotated[int, typer.Option("--top", help="Claims shown per outlet.")] = 8,
+    outlet: Annotated[str | None, typer.Option("--outlet", metavar="NAME", help="Only this outlet.")] = None,
+    top: Annotated[int, typer.Option("--top", metavar="N", min=1, help="Claims shown per outlet.")] = 8,
     since: SinceOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """What each outlet claims (most important first) and whom it relies on."""
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
         rows = report.summary(store, outlet=outlet, top=top, since=since, on_scope=_slow_note("--since DATE"))
+    _say_if_nothing_matched(rows, "articles", outlet=outlet, since=since)
     if fmt is Format.table:
         output.summary_tree(rows)
     else:
-        output.emit(rows, fmt, ["outlet", "claim_count", "anonymous_share", "relies_on"])
+        output.emit(output.summary_rows(rows) if fmt is Format.csv else rows, fmt, output.SUMMARY_CSV_COLUMNS)
 
 
 @app.command("diff", epilog="Example: basewatch diff --outlet Bloomberg --outlet RT --format json")
 def diff_command(
     db: DbOption = Path(DEFAULT_DB),
     outlets: Annotated[
-        list[str] | None, typer.Option("--outlet", help="Compare only these outlets (repeatable).")
+        list[str] | None, typer.Option("--outlet", metavar="NAME", help="Compare only these outlets (repeatable).")
     ] = None,
     since: SinceOption = None,
     aliases_file: Annotated[
-        Path | None, typer.Option("--aliases", help="aliases.toml (default: next to the database).")
+        Path | None, typer.Option("--aliases", metavar="FILE", help="aliases.toml (default: next to the database).")
     ] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Claims outlets share (with independent roots), claims only one makes, conflicts, name variants."""
+    if aliases_file is not None and not aliases_file.is_file():
+        output.error(f"--aliases {aliases_file}: no such file")
+        raise typer.Exit(int(ExitCode.USAGE))
     aliases_path = aliases_file or Path(db).resolve().parent / "aliases.toml"
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
         result = report.diff(
@@ -295,12 +434,49 @@ def diff_command(
             aliases_path=aliases_path,
             on_scope=_slow_note("--since DATE or --outlet NAME"),
         )
+    found = {o["outlet"].lower() for o in result["outlets"] if o["claims"]}
+    for name in outlets or []:
+        _say_if_nothing_matched([] if name.lower() not in found else [name], "claims", outlet=name)
     if fmt is Format.table:
         output.diff_view(result)
     elif fmt is Format.json:
         output.write_json(result)
     else:
         output.emit(output.diff_rows(result), fmt, ["section", "outlet", "claim", "detail"])
+
+
+@app.command("report", epilog="Example: basewatch report -o story.html")
+def report_command(
+    db: DbOption = Path(DEFAULT_DB),
+    out: Annotated[
+        str, typer.Option("--output", "-o", metavar="FILE", help="HTML file to write, or - for stdout.")
+    ] = REPORT_FILE,
+) -> None:
+    """One story on one self-contained HTML page: claims x outlets, conflicts, timeline, provenance."""
+    aliases_path = Path(db).resolve().parent / "aliases.toml"
+    with _reported(), Store.open(db, create=False, settings=_settings()) as store:
+        data = output.sanitised(
+            {
+                "diff": report.diff(store, aliases_path=aliases_path, on_scope=_slow_note("--since DATE")),
+                "summary": report.summary(store, top=REPORT_RANKED_CLAIMS),
+                "clusters": report.clusters(store),
+            }
+        )
+    stories = [htmlreport.story(**data)] if data["summary"] else []
+    page = htmlreport.page(stories, database=str(db), command=f"basewatch report --db {db}")
+    if out == read.STDIN:
+        sys.stdout.write(page)
+        return
+    with _reported():
+        _write_file(Path(out), page)
+    output.note(f"wrote {out}")
+
+
+def _write_file(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise BasewatchError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
 @db_app.command("path")

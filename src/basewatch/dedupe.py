@@ -51,15 +51,6 @@ class Evidence:
     lead_match_pct: float
     shared_shingles: int
 
-    def to_dict(self) -> dict:
-        return {
-            "article": self.article,
-            "matched": self.matched,
-            "containment_pct": self.containment_pct,
-            "lead_match_pct": self.lead_match_pct,
-            "shared_shingles": self.shared_shingles,
-        }
-
 
 @dataclass(frozen=True)
 class Candidate:

@@ -132,6 +132,21 @@ def m004_pages(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE articles DROP COLUMN raw_text")
 
 
+def m005_edits(conn: sqlite3.Connection) -> None:
+    """What people corrected by hand, and when: `show` says "outlet set by hand"; a removal is kept
+    here too (no reference to the article, which is gone)."""
+    conn.execute(
+        """CREATE TABLE edits (
+            article TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old TEXT,
+            new TEXT,
+            edited_utc TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX edits_article ON edits(article)")
+
+
 def pack_text(text: str) -> bytes:
     """Stored form of bulky text that is kept but rarely read (a page is ~3x smaller)."""
     return zlib.compress(text.encode("utf-8"), 1)
@@ -149,7 +164,7 @@ def unpack_json(blob: bytes) -> object:
     return json.loads(unpack_text(blob))
 
 
-def m005_parsed_claims(conn: sqlite3.Connection) -> None:
+def m006_parsed_claims(conn: sqlite3.Connection) -> None:
     # Ingest attributes claims with word patterns; the dependency parse replaces them the first time
     # an article's claims are read, and this table remembers which articles it has done.
     conn.execute(
@@ -157,7 +172,7 @@ def m005_parsed_claims(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [m001_articles, m002_dedupe, m003_claims, m004_pages, m005_parsed_claims]
+MIGRATIONS: list[Migration] = [m001_articles, m002_dedupe, m003_claims, m004_pages, m005_edits, m006_parsed_claims]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

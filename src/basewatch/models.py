@@ -82,7 +82,7 @@ class Article:
 @dataclass(frozen=True)
 class IngestOutcome:
     path: str
-    status: str  # added | unchanged | failed
+    status: str  # added | updated | unchanged | failed
     id: str | None = None
     outlet: str | None = None
     title: str | None = None

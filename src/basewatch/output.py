@@ -10,10 +10,12 @@ import csv
 import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
-from enum import StrEnum
+from collections.abc import Callable, Iterable, Sequence
+from enum import Enum, StrEnum
+from functools import wraps
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -25,8 +27,12 @@ class Format(StrEnum):
     csv = "csv"
 
 
-# C0/C1 controls and ESC sequences, except newline and tab, which tables and bodies need.
-_CONTROL_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0/C1 controls and ESC sequences, except newline and tab, which tables and bodies need; and the
+# explicit bidirectional overrides, which make a terminal show text in another order than it is.
+_CONTROL_RE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+)
 
 ID_COLUMNS = frozenset(["id", "article", "canonical", "cluster"])
 
@@ -38,6 +44,29 @@ def safe(text: object) -> str:
     return _CONTROL_RE.sub("", "" if text is None else str(text))
 
 
+def sanitised(value: object) -> object:
+    """`value` with every string in it, at any depth, made safe: what every format writes."""
+    if isinstance(value, Enum):  # formats and other options: ours, not the article's
+        return value
+    if isinstance(value, str):
+        return safe(value)
+    if isinstance(value, dict):
+        return {safe(k) if isinstance(k, str) else k: sanitised(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [sanitised(v) for v in value]
+    return value
+
+
+def untrusted(render: Callable) -> Callable:
+    """Every writer of records takes them through `sanitised` first, whatever the format."""
+
+    @wraps(render)
+    def wrapper(*args, **kwargs):
+        return render(*(sanitised(a) for a in args), **kwargs)
+
+    return wrapper
+
+
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
@@ -46,15 +75,17 @@ def stdout_console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
+@untrusted
 def write_json(value: object) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
 def write_jsonl(rows: Iterable[dict]) -> None:
-    for row in rows:
-        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    for row in rows:  # row by row: a listing may be a generator too long to hold
+        sys.stdout.write(json.dumps(sanitised(row), ensure_ascii=False) + "\n")
 
 
+@untrusted
 def emit(rows: Sequence[dict], fmt: Format, columns: Sequence[str], title: str | None = None) -> None:
     """Write `rows` in `fmt`; `columns` chooses and orders the table and csv columns."""
     if fmt is Format.json:
@@ -67,13 +98,48 @@ def emit(rows: Sequence[dict], fmt: Format, columns: Sequence[str], title: str |
         for row in rows:
             writer.writerow({k: _csv_value(row.get(k)) for k in columns})
     else:
-        table = Table(title=title, show_lines=False, header_style="bold")
-        for column in columns:
-            # ids and dates are looked up and copied: never broken across lines
-            table.add_column(column, overflow="fold", no_wrap=column in ID_COLUMNS or column == "published")
-        for row in rows:
-            table.add_row(*(Text(safe(_cell(row.get(c), c))) for c in columns))
-        stdout_console().print(table)
+        cells = [[safe(_cell(row.get(c), c)) for c in columns] for row in rows]
+        stdout_console().print(_table(columns, cells, title=title))
+
+
+# The column people read gets the room; the others share what is left, so a claim takes a few lines.
+PROSE_COLUMNS = frozenset(["text", "title", "claim"])
+PROSE_SHARE = 0.55
+MIN_PROSE = 20
+MIN_NARROW = 3
+
+
+def _table(columns: Sequence[str], cells: list[list[str]], title: str | None = None) -> Table:
+    table = Table(title=title, show_lines=False, header_style="bold")
+    widths = _widths(columns, cells, stdout_console().width)
+    for column, width in zip(columns, widths, strict=True):
+        unbroken = column in ID_COLUMNS or column == "published"  # looked up and copied whole
+        table.add_column(column, overflow="fold", no_wrap=unbroken, width=width)
+    for row in cells:
+        table.add_row(*map(Text, row))
+    return table
+
+
+def _widths(columns: Sequence[str], cells: list[list[str]], width: int) -> list[int | None]:
+    """Column widths for a table with a prose column: ids and dates whole, the other short columns
+    capped, the prose column(s) the rest. Without a prose column rich's own sharing is fine."""
+    prose = [i for i, c in enumerate(columns) if c in PROSE_COLUMNS]
+    if not prose:
+        return [None] * len(columns)
+    natural = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    room = width - 3 * len(columns) - 1  # borders and padding
+    whole = [i for i, c in enumerate(columns) if c in ID_COLUMNS or c == "published"]
+    narrow = [i for i in range(len(columns)) if i not in prose and i not in whole]
+    left = room - sum(natural[i] for i in whole)
+    prose_target = max(int(left * PROSE_SHARE), min(left, MIN_PROSE))
+    cap = max(MIN_NARROW, (left - prose_target) // max(1, len(narrow)))
+    widths: list[int | None] = list(natural)
+    for i in narrow:
+        widths[i] = min(natural[i], cap)
+    rest = max(MIN_NARROW, left - sum(widths[i] for i in narrow))
+    for i in prose:
+        widths[i] = min(natural[i], rest // len(prose)) if len(prose) > 1 else rest
+    return widths
 
 
 def _cell(value: object, column: str = "") -> str:
@@ -87,9 +153,32 @@ def _cell(value: object, column: str = "") -> str:
 
 
 def _csv_value(value: object) -> object:
-    if isinstance(value, list | tuple | dict):
+    """A cell a spreadsheet takes: lists joined with "; ", booleans as true/false, nothing as empty."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "; ".join(str(_csv_value(v)) for v in value)
+    if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return "" if value is None else value
+
+
+SUMMARY_CSV_COLUMNS = ["outlet", "claim_count", "anonymous_share", "relies_on", "claim", "sources", "cue",
+                       "anonymous", "hedged", "inherited", "corroborated_by"]  # fmt: skip
+
+
+def summary_rows(rows: list[dict]) -> list[dict]:
+    """The summary flattened for csv: a row per claim, with its outlet's figures on each."""
+    flat = []
+    for row in rows:
+        outlet = {
+            "outlet": row["outlet"],
+            "claim_count": row["claim_count"],
+            "anonymous_share": round(row["anonymous_share"], 3),
+            "relies_on": [f"{r['source']} ({r['claims']})" for r in row["relies_on"]],
+        }
+        flat += [{**outlet, **claim, "claim": claim["text"]} for claim in row["claims"]] or [outlet]
+    return flat
 
 
 def error(message: str) -> None:
@@ -120,6 +209,7 @@ def explain(cleaned) -> None:
         )
 
 
+@untrusted
 def show_article(record: dict, fmt: Format) -> None:
     if fmt in (Format.json, Format.jsonl):
         if fmt is Format.json:
@@ -128,12 +218,14 @@ def show_article(record: dict, fmt: Format) -> None:
             write_jsonl([record])
         return
     if fmt is Format.csv:
-        emit([record], fmt, [k for k in record if k not in ("removed",)])
+        emit([record], fmt, [k for k in record if k not in ("removed", "edits")])
         return
     console = stdout_console()
+    by_hand = {edit["field"]: edit["edited_utc"] for edit in record.get("edits", [])}
     for key in ("id", "title", "outlet", "author", "published", "path", "external_id", "url", "cluster"):
         if record.get(key) is not None:
-            console.print(Text.assemble(Text(f"{key:>11}: ", style="bold"), Text(safe(record[key]))))
+            note = Text(f"  ({key} set by hand {by_hand[key]})", style="dim") if key in by_hand else Text()
+            console.print(Text.assemble(Text(f"{key:>11}: ", style="bold"), Text(safe(record[key])), note))
     console.print()
     for paragraph in record["body"].split("\n\n"):
         console.print(Text(safe(paragraph)))
@@ -150,7 +242,7 @@ class IngestReporter:
     def __init__(self, as_json: bool, quiet: bool):
         self.as_json = as_json
         self.quiet = quiet
-        self.counts = {"added": 0, "unchanged": 0, "failed": 0}
+        self.counts = {"added": 0, "updated": 0, "unchanged": 0, "failed": 0}
         self.progress = None
         if not as_json and not quiet and stderr.is_terminal:
             from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -168,7 +260,7 @@ class IngestReporter:
     def record(self, outcome) -> None:
         self.counts[outcome.status] += 1
         if self.as_json:
-            sys.stdout.write(json.dumps(outcome.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(sanitised(outcome.to_dict()), ensure_ascii=False) + "\n")
             sys.stdout.flush()
         elif outcome.status == "failed":
             error(f"{outcome.path}: {outcome.error}")
@@ -180,13 +272,15 @@ class IngestReporter:
         if self.progress is not None:
             self.progress.stop()
         c = self.counts
-        summary = f"{c['added']} added, {c['unchanged']} unchanged, {c['failed']} failed"
+        updated = f"{c['updated']} updated, " if c["updated"] else ""
+        summary = f"{c['added']} added, {updated}{c['unchanged']} unchanged, {c['failed']} failed"
         if interrupted:
             note(f"Interrupted: {summary}; everything listed as added is stored completely.")
         elif not self.quiet and not self.as_json:
             note(summary)
 
 
+@untrusted
 def cluster_table(records: list[dict]) -> None:
     """Each cluster as a titled block: members with outlet, and the merge evidence."""
     console = stdout_console()
@@ -198,9 +292,9 @@ def cluster_table(records: list[dict]) -> None:
         console.print(Text(safe(head), style="bold"))
         for member in record["members"]:
             mark = "★" if member["article"] == record["canonical"] else " "
-            label = member["title"] or member["path"]
+            label = member["title"] or member["path"].rsplit("/", 1)[-1]  # a title, or the file's name
             line = f" {mark} {member['article'][7:19]}  {member['outlet'] or '—'}  {label}"
-            console.print(Text(safe(line)))
+            console.print(Text(safe(line)), no_wrap=True, overflow="ellipsis")  # one line a member
         for ev in record["evidence"]:
             why = (
                 f"   ↳ {ev['article'][7:19]} ~ {ev['matched'][7:19]}: "
@@ -219,22 +313,19 @@ def _flags(claim: dict) -> str:
     return " ".join(label for key, label in marks if claim.get(key))
 
 
+@untrusted
 def claims_table(rows: list[dict]) -> None:
-    table = Table(header_style="bold", show_lines=False)
-    for column in ("claim", "outlet", "source chain", "cue", "flags", "text"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(
-            Text(row["id"][7:19] + row["id"][row["id"].index("#") :]),
-            Text(safe(row["outlet"] or "—")),
-            Text(_chain(row["sources"])),
-            Text(safe(row["cue"] or "—")),
-            Text(_flags(row), style="yellow"),
-            Text(safe(row["text"])),
-        )
+    cells = [
+        [row["id"][7:19] + row["id"][row["id"].index("#") :], safe(row["outlet"] or "—"), _chain(row["sources"]),
+         safe(row["cue"] or "—"), _flags(row), safe(row["text"])]
+        for row in rows
+    ]  # fmt: skip
+    table = _table(["id", "outlet", "source chain", "cue", "flags", "text"], cells)
+    table.columns[0].header = "claim"
     stdout_console().print(table)
 
 
+@untrusted
 def summary_tree(rows: list[dict]) -> None:
     """Per outlet: articles, top claims with their chains, and whom it relies on."""
     from rich.tree import Tree
@@ -262,6 +353,7 @@ def summary_tree(rows: list[dict]) -> None:
         console.print(tree)
 
 
+@untrusted
 def diff_rows(result: dict) -> list[dict]:
     """The diff flattened to one row per item, for jsonl and csv."""
     rows = [
@@ -281,34 +373,40 @@ def diff_rows(result: dict) -> list[dict]:
     return rows
 
 
+@untrusted
 def diff_view(result: dict) -> None:
     console = stdout_console()
     outlets = ", ".join(safe(o["outlet"]) + ("" if o["known"] else " (unknown outlet)") for o in result["outlets"])
     console.print(Text(f"Outlets: {outlets}", style="bold"))
-    console.rule("Shared claims")
+    if result["shared"]:
+        console.rule("Shared claims")
     for item in result["shared"]:
-        head = f"{safe(item['claim'])}"
-        console.print(Text(head))
-        console.print(
-            Text(f"   carried by {', '.join(item['outlets'])} — {item['independent_sources']} independent source(s)",
-                 style="green")
-        )  # fmt: skip
-    console.rule("Only one outlet")
+        console.print(Text(safe(item["claim"])))
+        carried = f"carried by {', '.join(item['outlets'])} — {item['independent_sources']} independent source(s)"
+        console.print(_indented(carried, style="green"))
+    if result["unique"]:
+        console.rule("Only one outlet")
     for outlet in result["outlets"]:
         mine = [u for u in result["unique"] if u["outlet"] == outlet["outlet"]]
         if mine:
             console.print(Text(f"{safe(outlet['outlet'])} ({len(mine)})", style="bold"))
             for item in mine[:8]:
-                console.print(Text(f" • {safe(item['claim'])}  ← {_chain(item['sources'])}"))
+                console.print(_indented(f"• {safe(item['claim'])}  ← {_chain(item['sources'])}"))
             if len(mine) > 8:
-                console.print(Text(f"   … {len(mine) - 8} more (--format json for all)", style="dim"))
-    console.rule("Conflicts")
+                console.print(_indented(f"… {len(mine) - 8} more (--format json for all)", style="dim"))
+    if result["conflicts"]:
+        console.rule("Conflicts")
     for conflict in result["conflicts"]:
         console.print(Text(f"{safe(conflict['reason'])}  [{safe(conflict['topic'])}]", style="red"))
         for side in conflict["sides"]:
-            console.print(Text(f"   {safe(side['outlet'])}: {safe(side['text'])}  ← {_chain(side['sources'])}"))
-    console.rule("Name variants folded")
+            console.print(_indented(f"{safe(side['outlet'])}: {safe(side['text'])}  ← {_chain(side['sources'])}"))
+    if result["aliases"]:
+        console.rule("Name variants folded")
     for alias in result["aliases"]:
-        console.print(
-            Text(f"{safe(alias['canonical'])} = {', '.join(map(safe, alias['variants']))}  ({alias['reason']})")
-        )
+        variants = ", ".join(map(safe, alias["variants"]))
+        console.print(Text(f"{safe(alias['canonical'])} = {variants}  ({alias['reason']})"))
+
+
+def _indented(text: str, depth: int = 3, style: str = "") -> Padding:
+    """A line whose continuation lines keep its indent when the terminal wraps it."""
+    return Padding(Text(text, style=style), (0, 0, 0, depth), expand=False)

@@ -101,6 +101,8 @@ def prepare(document: Document, outlet: str | None, settings: Settings, read_sec
 
 
 Input = Document | Source | BadInput
+# An outlet for every input, or one read from each input's path (`ingest --outlet-from parent`).
+OutletChoice = str | Callable[[str], str] | None
 
 
 def documents(items: Iterable[Source | BadInput], settings: Settings) -> Iterator[Input]:
@@ -123,12 +125,13 @@ def _read(source: Source, settings: Settings) -> Document | BadInput:
 def ingest(
     store: Store,
     inputs: Iterable[Input],
-    outlet: str | None = None,
+    outlet: OutletChoice = None,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
     settings: Settings = DEFAULT_SETTINGS,
     timings: Timings | None = None,
 ) -> list[IngestOutcome]:
-    """Store every readable input and return an outcome per input, in input order."""
+    """Store every readable input and return an outcome per input, in input order. An outlet given
+    here wins over what a page says, also for an article already stored (its outcome: `updated`)."""
     timings = timings or Timings()
     outcomes: list[IngestOutcome] = []
     batch: list[Prepared | BadInput] = []
@@ -136,14 +139,14 @@ def ingest(
         for item in _prepared(inputs, outlet, settings, timings):
             batch.append(item)
             if len(batch) >= settings.batch_articles:
-                outcomes.extend(_commit(store, batch, settings, timings, on_outcome))
+                outcomes.extend(_commit(store, batch, settings, timings, on_outcome, outlet is not None))
                 batch = []
-        outcomes.extend(_commit(store, batch, settings, timings, on_outcome))
+        outcomes.extend(_commit(store, batch, settings, timings, on_outcome, outlet is not None))
     return outcomes
 
 
 def _prepared(
-    inputs: Iterable[Input], outlet: str | None, settings: Settings, timings: Timings
+    inputs: Iterable[Input], outlet: OutletChoice, settings: Settings, timings: Timings
 ) -> Iterator[Prepared | BadInput]:
     """Analysed documents in input order: in worker processes when there are enough of them."""
     stream = iter(inputs)
@@ -186,7 +189,9 @@ def _prepare_task(task: tuple) -> Prepared | BadInput:
     return _prepare_or_pass(*task)
 
 
-def _prepare_or_pass(item: Input, outlet: str | None, settings: Settings) -> Prepared | BadInput:
+def _prepare_or_pass(item: Input, outlet: OutletChoice, settings: Settings) -> Prepared | BadInput:
+    if callable(outlet) and not isinstance(item, BadInput):
+        outlet = outlet(item.path)
     read_seconds = 0.0
     if isinstance(item, Source):
         started = time.process_time()
@@ -209,12 +214,13 @@ def _commit(
     settings: Settings,
     timings: Timings,
     on_outcome: Callable[[IngestOutcome], None] | None,
+    relabel: bool,
 ) -> list[IngestOutcome]:
     """Write one batch in one transaction; outcomes are released only after it commits."""
     outcomes = []
     with atomic(store.conn):
         for item in batch:
-            outcomes.append(_store_one(store, item, settings, timings))
+            outcomes.append(_store_one(store, item, settings, timings, relabel))
         committing = time.process_time()
     timings.add("commit", time.process_time() - committing)
     for outcome in outcomes:
@@ -223,13 +229,21 @@ def _commit(
     return outcomes
 
 
-def _store_one(store: Store, item: Prepared | BadInput, settings: Settings, timings: Timings) -> IngestOutcome:
+def refused(item: BadInput) -> IngestOutcome:
+    return IngestOutcome(path=item.path, status="failed", error=item.reason)
+
+
+def _store_one(
+    store: Store, item: Prepared | BadInput, settings: Settings, timings: Timings, relabel: bool
+) -> IngestOutcome:
     if isinstance(item, BadInput):
-        return IngestOutcome(path=item.path, status="failed", error=item.reason)
+        return refused(item)
     outcome = item.outcome
     started = time.process_time()
     if store.has_article(outcome.id):  # under the write lock: another process may have stored it
         existing = store.article(outcome.id)
+        if relabel and outcome.outlet != existing.outlet:
+            return _outcome(edit(store, existing.id, {"outlet": outcome.outlet}), outcome.path, "updated")
         timings.add("store", time.process_time() - started)
         return _outcome(existing, outcome.path, "unchanged")
     if not item.record.has_body:
@@ -248,6 +262,25 @@ def _cluster(store: Store, article_id: str, fp: dedupe.PackedFingerprint, settin
     assignment = dedupe.assign(article_id, dedupe.unpacked(fp), candidates, settings)
     store.add_fingerprint(article_id, fp, settings.max_key_postings)
     store.apply_assignment(article_id, assignment)
+
+
+def edit(store: Store, article_id: str, changes: dict[str, str | None]) -> Article:
+    """Correct an article's metadata by hand, in one transaction. Its claims are read again, since
+    a claim's source chain starts with the outlet, and dates resolve against the publication date."""
+    with atomic(store.conn):
+        article = replace(store.article(article_id), **changes)
+        found, provenance = claims.extract(article.id, article.body, article.outlet, article.title, article.published)
+        store.edit(article.id, changes, found, provenance)
+    return article
+
+
+def remove(store: Store, article_ids: list[str]) -> list[Article]:
+    """Delete articles (by id or prefix) and everything derived from them, all in one transaction."""
+    with atomic(store.conn):
+        articles = [store.article(article_id) for article_id in article_ids]
+        for article in articles:
+            store.remove(article.id)
+    return articles
 
 
 PARSE_BATCH = 200

@@ -90,6 +90,11 @@ def _walk(root: Path, pattern: str) -> Iterator[Source | BadInput]:
         yield BadInput(_display(str(exc.filename or root)), _os_reason(exc))
 
 
+def parent_folder_name(path: str) -> str:
+    """The name of the folder a file sits in: `ingest --outlet-from parent` reads a folder per outlet."""
+    return Path(path).parent.name or path
+
+
 def read_source(source: Source, max_bytes: int) -> Document:
     """Read and decode one source into a Document, or raise BadInput."""
     data = _read_bytes(source, max_bytes)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -77,13 +78,12 @@ def article_record(
         ),
         page=(article.id, migrations.pack_text(raw_text), migrations.pack_json(removed)),
         claims=[_claim_row(c) for c in claims],
-        provenance=(
-            provenance.article,
-            _json(provenance.cites),
-            provenance.retelling_of,
-            provenance.retelling_date,
-        ),
+        provenance=_provenance_row(provenance),
     )
+
+
+def _provenance_row(provenance: Provenance) -> tuple:
+    return (provenance.article, _json(provenance.cites), provenance.retelling_of, provenance.retelling_date)
 
 
 def _claim_row(c: Claim) -> tuple:
@@ -113,6 +113,12 @@ def _json_strings(values: list[str]) -> str:
 
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+def _file_of(path: str) -> str:
+    """The file behind --db. A `file:` URI opens the database with SQLite's options, e.g.
+    `file:team.db?mode=ro` to read a shared database with no risk of writing to it."""
+    return urllib.parse.urlparse(path).path if path.startswith("file:") else path
 
 
 def _reason(exc: sqlite3.Error) -> str:
@@ -161,10 +167,16 @@ class Store:
     @contextmanager
     def open(cls, path: str | Path, *, create: bool = True, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Store]:
         path = str(path)
-        if not create and path != ":memory:" and not Path(path).exists():
+        file = _file_of(path)
+        if not create and file != ":memory:" and not Path(file).exists():
             raise DatabaseError(f"{path}: no database here yet (run `basewatch ingest` first, or pass --db)")
+        folder = Path(file).parent
+        if file != ":memory:" and not folder.is_dir():
+            raise DatabaseError(f"{path}: the folder {folder} does not exist")
         try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=settings.busy_timeout_ms / 1000)
+            conn = sqlite3.connect(
+                path, uri=file != path, isolation_level=None, timeout=settings.busy_timeout_ms / 1000
+            )
         except sqlite3.Error as exc:
             raise DatabaseError(f"{path}: cannot open: {_reason(exc)}") from None
         try:
@@ -226,15 +238,56 @@ class Store:
         """Insert one analysed article, its page and its claims; call inside `atomic()`."""
         self.conn.execute(f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)", record.article)
         self.conn.execute("INSERT INTO pages (article, raw, removed) VALUES (?, ?, ?)", record.page)
+        self._add_claims(record.claims, record.provenance)
+
+    def _add_claims(self, claim_rows: list[tuple], provenance_row: tuple) -> None:
         self.conn.executemany(
             "INSERT INTO claims (id, article, outlet, sentence_index, text, cue, sources, anonymous, hedged, "
             "direct_quote, inherited, names, numbers, dates) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            record.claims,
+            claim_rows,
         )
         self.conn.execute(
             "INSERT INTO provenance (article, cites, retelling_of, retelling_date) VALUES (?, ?, ?, ?)",
-            record.provenance,
+            provenance_row,
         )
+
+    EDITABLE = ("outlet", "title", "author", "published")
+
+    def edit(
+        self, article_id: str, changes: dict[str, str | None], claims: list[Claim], provenance: Provenance
+    ) -> None:
+        """Set some of an article's metadata by hand, with the claims read again under it, and log
+        each change with its time; call inside `atomic()`."""
+        row = self.conn.execute(f"SELECT {', '.join(self.EDITABLE)} FROM articles WHERE id = ?", (article_id,))
+        old = dict(zip(self.EDITABLE, row.fetchone(), strict=True))
+        fields = [f for f in self.EDITABLE if f in changes]
+        self.conn.execute(
+            f"UPDATE articles SET {', '.join(f'{f} = ?' for f in fields)} WHERE id = ?",
+            [*(changes[f] for f in fields), article_id],
+        )
+        self._log(article_id, [(f, old[f], changes[f]) for f in fields])
+        self.conn.execute("DELETE FROM claims WHERE article = ?", (article_id,))
+        self.conn.execute("DELETE FROM provenance WHERE article = ?", (article_id,))
+        self._add_claims([_claim_row(c) for c in claims], _provenance_row(provenance))
+
+    def remove(self, article_id: str) -> None:
+        """Delete an article and all that hangs on it (page, claims, keys, cluster membership);
+        its copies stay clustered together. Call inside `atomic()`."""
+        self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        self._log(article_id, [("removed", None, None)])
+
+    def _log(self, article_id: str, changes: list[tuple[str, str | None, str | None]]) -> None:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        self.conn.executemany(
+            "INSERT INTO edits (article, field, old, new, edited_utc) VALUES (?, ?, ?, ?, ?)",
+            [(article_id, field, old, new, now) for field, old, new in changes],
+        )
+
+    def edits(self, article_id: str) -> list[dict]:
+        rows = self.conn.execute(
+            "SELECT field, old, new, edited_utc FROM edits WHERE article = ? ORDER BY rowid", (article_id,)
+        )
+        return [{"field": f, "old": old, "new": new, "edited_utc": at} for f, old, new, at in rows]
 
     # -- reads ----------------------------------------------------------------------------
 
