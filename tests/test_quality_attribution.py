@@ -1,7 +1,6 @@
 """Quality gate on attribution-dev (84 PolNeAR articles): pinned floors a little under the measured
 figures, scored by the shared scorer's own rules. Skips where ../shared/ is absent."""
 
-import importlib.util
 import json
 from collections import defaultdict
 from pathlib import Path
@@ -9,7 +8,7 @@ from pathlib import Path
 from basewatch import pipeline, report
 from basewatch.models import Document
 from basewatch.store import Store
-from conftest import shared_or_skip
+from conftest import shared_or_skip, shared_scorer
 
 # Measured 2026-11-29 (README "Measured"): SRC_R 0.650, CUE_R 0.559, PREC 0.957.
 SOURCE_RECALL_FLOOR = 0.63
@@ -17,21 +16,12 @@ CUE_RECALL_FLOOR = 0.54
 PRECISION_FLOOR = 0.94
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location(
-        "score_attribution", shared_or_skip("tools", "score_attribution.py")
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _share(rows: list[dict], key: str) -> float:
     return sum(r[key] for r in rows) / len(rows)
 
 
 def test_attribution_dev_floors(tmp_path):
-    scorer = _scorer()
+    scorer = shared_scorer("score_attribution")
     corpus = shared_or_skip("corpus", "attribution-dev")
     articles = {}
     for line in (corpus / "articles.jsonl").open(encoding="utf-8"):
