@@ -187,6 +187,16 @@ def readme_speed(ingests: list[dict], dedupes: list[dict]) -> str:
             f"`summary` / `diff` {_query_cell(q['summary'])} / {_query_cell(q['diff'])} s, one day "
             f"{_query_cell(q[QUERIES[3]])} / {_query_cell(q[QUERIES[4]])} s ({_measured(r)})."
         )
+    for r in ingests:
+        if "story" in r:
+            cost, story = r["claims_cost"], r["story"]
+            lines.append(
+                f"- Attribution: the claims step takes {cost['parse_ms']:.1f} ms of CPU per article with the parse, "
+                f"{cost['patterns_ms']:.1f} with word patterns, so ingest keeps the patterns and the parse runs the "
+                f"first time claims are read: a {story['articles']}-article story's first `summary` "
+                f"{story['first_s']:.1f} s, repeated {story['repeated_s']:.1f} s; the parser takes "
+                f"{r['install']['parser_install_mb']:.0f} MB installed ({_measured(r)})."
+            )
     for r in dedupes:
         b, m = r["basewatch"], r["minhash"]
         lines.append(

@@ -149,3 +149,8 @@ def test_claims_are_parsed_the_first_time_they_are_read_and_stored(tmp_path):
         assert claim["sources"] == [OUTLET, "Michael Soto"]
         assert store.unparsed_articles() == []  # stored: the next read parses nothing
         assert pipeline.parse_claims(store) == 0
+
+
+def test_citing_alone_is_an_attribution():
+    (claim,) = claims_of("The plant will close in June, citing two people familiar with the plans.")
+    assert (claim.cue, claim.sources[1:]) == ("citing", ["two people familiar with the plans"])

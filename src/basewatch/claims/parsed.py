@@ -43,7 +43,9 @@ _CLAUSE = frozenset(("ccomp", "xcomp", "parataxis", "oprd", "agent"))
 _OBJECT = frozenset(("dobj", "dative", "attr"))
 _MAX_SOURCE_TOKENS = 12
 _MAX_COLON_NAME = 4
+# "citing X" extends a chain; it never starts one of its own.
 _INTRODUCERS = frozenset(("citing", "quoting"))
+_VERB_CUES = CUE_WORDS - _INTRODUCERS
 
 
 def attribute(doc: Doc) -> Attribution | None:
@@ -55,19 +57,19 @@ def attribute(doc: Doc) -> Attribution | None:
             continue
         if token.lower_ == "according" and (source := _according_source(token)):
             found.append((_depth(token), 0, "according to", (source,)))
-        elif token.lower_ in CUE_WORDS and token.tag_.startswith("VB") and _says_something(token):
+        elif token.lower_ in _VERB_CUES and token.tag_.startswith("VB") and _says_something(token):
             speaker = _speaker(token)
             # "It says the campaign broke the law": a document or an organisation speaking, but only
             # with a verb that always attributes ("it seems", "it found" are not attributions).
             if speaker is None or (speaker.lower_ == "it" and token.lower_ not in STRONG_CUE_WORDS):
                 continue
-            cue, chain = _told(token, speaker)
+            cue, chain = _chain(token, speaker)
             found.append((_depth(token), 1, cue, chain))
+    citing = _citing(doc, quoted)
     if not found:
-        return _colon(doc)
+        return Attribution("citing", tuple(citing)) if citing else _colon(doc)
     _, _, cue, chain = min(found, key=lambda f: (f[0], f[1]))
-    citing = tuple(c for c in _citing(doc, quoted) if c not in chain)
-    return Attribution(cue, (*chain, *citing), cue in OUTLET_CUES)
+    return Attribution(cue, (*chain, *(c for c in citing if c not in chain)), cue in OUTLET_CUES)
 
 
 def _colon(doc: Doc) -> Attribution | None:
@@ -212,9 +214,10 @@ def _phrase(token: Token, dropped: frozenset[str]) -> Iterable[Token]:
         yield from _phrase(child, dropped)
 
 
-def _told(verb: Token, speaker: Token) -> tuple[str, tuple[str, ...]]:
-    """ "X told Y": Y joins the chain when it is a news organisation or X is anonymous
-    ("an unnamed source told Reuters"); "told reporters" is part of the cue."""
+def _chain(verb: Token, speaker: Token) -> tuple[str, tuple[str, ...]]:
+    """The cue and chain of one cue verb. "X cited Y as saying": both. "X told Y": Y joins the chain
+    when it is a news organisation or X is anonymous ("an unnamed source told Reuters"); "told
+    reporters" is part of the cue."""
     source = source_text(speaker)
     cue = verb.lower_
     if cue in ("cited", "quoted") and (quoted := _cited_as_saying(verb)) is not None:
