@@ -154,3 +154,16 @@ def test_claims_are_parsed_the_first_time_they_are_read_and_stored(tmp_path):
 def test_citing_alone_is_an_attribution():
     (claim,) = claims_of("The plant will close in June, citing two people familiar with the plans.")
     assert (claim.cue, claim.sources[1:]) == ("citing", ["two people familiar with the plans"])
+
+
+def test_background_far_from_the_retold_report_is_not_put_on_its_unnamed_source():
+    body = (
+        "Russia is struggling to keep its bases, Harbor Wire reported, citing a source in Moscow familiar "
+        "with the talks.\n\n"
+        "The talks have stalled over the length of the leases.\n\n"
+        "Moscow has held the port since the 1970s.\n\n"
+        "The port was built by Soviet engineers in 1971."
+    )
+    claims = claims_of(body, title="Harbor Wire: Russia struggles to keep its bases")
+    assert claims[1].sources[1:] == ["Harbor Wire", "a source in Moscow familiar with the talks"]
+    assert claims[-1].inherited and claims[-1].sources[1:] == ["Harbor Wire"]

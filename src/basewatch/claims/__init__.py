@@ -170,8 +170,13 @@ class Provenance:
 
 def sentences(body: str) -> list[str]:
     """Sentences of a clean body; a quotation that runs over several sentences stays whole."""
-    result: list[str] = []
-    for paragraph in body.split("\n\n"):
+    return [sentence for sentence, _ in _sentences_in_paragraphs(body)]
+
+
+def _sentences_in_paragraphs(body: str) -> list[tuple[str, int]]:
+    """Each sentence with the number of its paragraph."""
+    result: list[tuple[str, int]] = []
+    for number, paragraph in enumerate(body.split("\n\n")):
         pending = ""
         for sentence in _split(paragraph.strip()):
             sentence = sentence.strip()
@@ -179,10 +184,10 @@ def sentences(body: str) -> list[str]:
                 continue
             pending = f"{pending} {sentence}".strip()
             if len(_QUOTE_RE.findall(pending)) % 2 == 0 or _closes_quote(pending):
-                result.append(pending)
+                result.append((pending, number))
                 pending = ""
         if pending:
-            result.append(pending)
+            result.append((pending, number))
     return result
 
 
@@ -204,14 +209,17 @@ def extract(
     first reading at ingest) or the parser cannot load."""
     reference = _reference_date(published)
     label = outlet
-    parts = sentences(body)
+    located = _sentences_in_paragraphs(body)
+    parts = [sentence for sentence, _ in located]
     facts = [_sentence_facts(s) for s in parts]
     attributions = _attributions(parts, parsed_attribution)
     declared, declared_date = _declared_basis(title, parts[:3], attributions[:3])
     basis = declared
     claims: list[Claim] = []
     people = _People(body)
+    cited_in = -1  # the last paragraph naming the retold report
     for index, (text, fact, attribution) in enumerate(zip(parts, facts, attributions, strict=True)):
+        paragraph = located[index][1]
         if fact.subhead:
             basis = None  # a new section is the outlet's own background, not the retold report
         chain = list(attribution.chain)
@@ -230,8 +238,12 @@ def extract(
             chain = previous.sources[1 if label else 0 :]  # the quote goes on: same speaker, same cue
             cue = previous.cue
         inherited = not chain and basis is not None
+        if basis and chain and basis[0] in chain:
+            cited_in = paragraph
         if inherited:
-            chain = list(basis)
+            # Next to where the article names the report, a sentence retells it with its sources;
+            # further on it may be background: the report, not its unnamed sources, carries it.
+            chain = list(basis) if paragraph - cited_in <= 1 else [basis[0]]
         elif basis and chain and _retold(chain, attribution) and basis[0] not in " ".join(chain):
             chain = [basis[0], *chain]  # "the sources said" in a retelling are the retold outlet's
         if label and chain and len(chain) > 1 and aliases.same_organisation(chain[0], label):
