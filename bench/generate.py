@@ -39,6 +39,7 @@ class Article:
     profile: str
     text: str
     body: str  # the article text without page chrome, for benchmarks of the dedupe step alone
+    story: str = ""  # the event: the original, its copies and the independent report share it
 
 
 class Generator:
@@ -144,7 +145,7 @@ class Generator:
             text = "\n\n".join([headline, byline, f"Published: {date}", *body]) + "\n"
         else:
             text = self._page(rng, outlet, headline, byline, date, body)
-        return Article(article_id, outlet["name"], cluster, profile, text, "\n\n".join(body))
+        return Article(article_id, outlet["name"], cluster, profile, text, "\n\n".join(body), article_id.split("-")[0])
 
     def _page(self, rng, outlet, headline, byline, date, body) -> str:
         ticker = [self._sentence(rng, rng.sample(self.names, 3), ending="") for _ in range(rng.randint(2, 4))]
@@ -176,7 +177,7 @@ def main() -> int:
 
 
 def write(articles: Iterator[Article], out: Path | None = None, jsonl: Path | None = None) -> int:
-    """Stream articles to files or JSON Lines, with a gold {id, cluster, profile} file beside them."""
+    """Stream articles to files or JSON Lines, with a gold {id, cluster, story, profile} file beside them."""
     gold_path = (out / "gold.jsonl") if out else jsonl.with_suffix(".gold.jsonl")
     if out:
         out.mkdir(parents=True, exist_ok=True)
@@ -190,7 +191,8 @@ def write(articles: Iterator[Article], out: Path | None = None, jsonl: Path | No
                 (out / f"{article.id}.txt").write_text(article.text, encoding="utf-8")
             else:
                 lines.write(json.dumps({"id": article.id, "text": article.text, "outlet": article.outlet}) + "\n")
-            gold.write(json.dumps({"id": article.id, "cluster": article.cluster, "profile": article.profile}) + "\n")
+            truth = {"id": article.id, "cluster": article.cluster, "story": article.story, "profile": article.profile}
+            gold.write(json.dumps(truth) + "\n")
             count += 1
     return count
 

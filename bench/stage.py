@@ -60,6 +60,9 @@ def ingest(folder: str, db: str, workers: str = "0") -> dict:
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     with Store.open(db, settings=settings) as store:  # for the ARI; the listing is timed as a query
         pred = {Path(m["path"]).stem: m["cluster"] for m in report.membership(report.clusters(store))}
+        story_records = report.stories(store)
+        story_pred = {Path(m["path"]).stem: m["story"] for m in report.story_membership(story_records)}
+        largest = max(story_records, key=lambda r: (r["articles"], r["story"]))
     return {
         "seconds": seconds,
         "main_cpu_s": own.ru_utime + own.ru_stime,
@@ -69,6 +72,8 @@ def ingest(folder: str, db: str, workers: str = "0") -> dict:
         "worker_rss_mb": children,
         "db_mb": sum(os.path.getsize(p) for p in Path(db).parent.glob(Path(db).name + "*")) / 2**20,
         "pred": pred,
+        "story_pred": story_pred,
+        "largest_story": {"story": largest["story"], "articles": largest["articles"]},
     }
 
 

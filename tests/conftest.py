@@ -12,6 +12,11 @@ sys.path.insert(0, str(ROOT / "bench"))  # the scorer loader is the bench's, wri
 from shared_tools import SHARED, load_scorer  # noqa: E402
 
 SAMPLE = ROOT / "data" / "sample"
+# The sample's ferry-fire story, its first four files: one story, for tests of what one story shows.
+FERRY = tuple(
+    str(SAMPLE / name)
+    for name in ("harbor-ledger.txt", "midland-courier.txt", "northgate-today-page.txt", "bay-observer.txt")
+)
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

@@ -7,12 +7,12 @@ import sys
 import pytest
 
 from basewatch import __version__
-from conftest import SAMPLE
+from conftest import FERRY, SAMPLE
 
 
 def test_db_is_accepted_before_the_command_too(invoke, tmp_path):
     db = tmp_path / "elsewhere.db"
-    assert invoke("--db", str(db), "ingest", str(SAMPLE), "-q").exit_code == 0
+    assert invoke("--db", str(db), "ingest", *FERRY, "-q").exit_code == 0
     assert len(json.loads(invoke("--db", str(db), "articles", "-f", "json").stdout)) == 4
     assert len(json.loads(invoke("articles", "--db", str(db), "-f", "json").stdout)) == 4
 
@@ -35,7 +35,7 @@ def test_flags_show_no_type_placeholder(invoke, command):
     "args", [["summary", "--top", "-1"], ["summary", "--top", "0"], ["clusters", "--min-size", "0"]]
 )
 def test_numeric_options_are_validated(invoke, args):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     result = invoke(*args)
     assert result.exit_code == 2 and "greater than or equal to 1" in result.stderr
 
@@ -56,19 +56,19 @@ def test_max_bytes_must_be_positive(invoke):
     ],
 )
 def test_a_filter_that_matches_nothing_says_so(invoke, args, said):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     result = invoke(*args)
     assert result.exit_code == 0
     assert said in result.stderr and result.stderr.count("\n") == 1
 
 
 def test_a_filter_that_matches_says_nothing(invoke):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     assert invoke("articles", "--outlet", "Bay Observer").stderr == ""
 
 
 def test_a_missing_aliases_file_is_a_usage_error(invoke, tmp_path):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     result = invoke("diff", "--aliases", str(tmp_path / "missing.toml"))
     assert result.exit_code == 2 and "missing.toml: no such file" in result.stderr
 
@@ -94,7 +94,7 @@ def test_a_run_that_stores_nothing_leaves_no_new_database(invoke, tmp_path, isol
 
 
 def test_a_run_that_stores_nothing_keeps_an_existing_database(invoke, tmp_path, isolated_db):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     assert invoke("ingest", str(tmp_path / "missing.txt")).exit_code == 1
     assert len(json.loads(invoke("articles", "-f", "json").stdout)) == 4
 
@@ -112,7 +112,7 @@ def _csv(invoke, *args):
 
 
 def test_csv_cells_are_what_spreadsheets_take(invoke):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     claims = _csv(invoke, "claims")
     assert {row["anonymous"] for row in claims} == {"true", "false"}
     chained = next(row for row in claims if "people familiar with the inspection" in row["sources"])
@@ -122,13 +122,13 @@ def test_csv_cells_are_what_spreadsheets_take(invoke):
 
 @pytest.mark.parametrize("command", ["articles", "claims", "clusters"])
 def test_every_listing_csv_has_the_rows_of_its_json(invoke, command):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     rows = json.loads(invoke(command, "-f", "json").stdout)
     assert len(_csv(invoke, command)) == len(rows) > 0
 
 
 def test_summary_csv_carries_every_claim(invoke):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     outlets = json.loads(invoke("summary", "-f", "json").stdout)
     rows = _csv(invoke, "summary")
     assert [row["claim"] for row in rows] == [claim["text"] for o in outlets for claim in o["claims"]]
@@ -136,7 +136,7 @@ def test_summary_csv_carries_every_claim(invoke):
 
 
 def test_diff_csv_has_a_row_per_item_of_its_json(invoke):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     result = json.loads(invoke("diff", "-f", "json").stdout)
     sections = ("shared", "unique", "conflicts", "aliases")
     assert len(_csv(invoke, "diff")) == sum(len(result[s]) for s in sections)

@@ -3,7 +3,7 @@
 import json
 import sqlite3
 
-from conftest import SAMPLE
+from conftest import FERRY, SAMPLE
 
 
 def _articles(invoke) -> dict[str, dict]:
@@ -11,7 +11,7 @@ def _articles(invoke) -> dict[str, dict]:
 
 
 def test_edit_sets_the_outlet_and_the_claims_follow(invoke):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     bay = _articles(invoke)["bay-observer.txt"]
     result = invoke("edit", bay["id"][7:19], "--outlet", "Kessby Gazette", "--published", "6 March 2026")
     assert result.exit_code == 0 and "outlet set to 'Kessby Gazette'" in result.stderr
@@ -29,21 +29,21 @@ def test_edit_sets_the_outlet_and_the_claims_follow(invoke):
 
 
 def test_edit_without_a_change_is_a_usage_error(invoke):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     bay = _articles(invoke)["bay-observer.txt"]
     result = invoke("edit", bay["id"])
     assert result.exit_code == 2 and "nothing to change" in result.stderr
 
 
 def test_edit_of_a_missing_article_changes_nothing(invoke, isolated_db):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     result = invoke("edit", "ffffffff", "--outlet", "X")
     assert result.exit_code == 1 and "no article" in result.stderr
     assert sqlite3.connect(isolated_db).execute("SELECT count(*) FROM edits").fetchone()[0] == 0
 
 
 def test_rm_removes_articles_with_their_claims_and_keeps_their_copies_clustered(invoke, isolated_db):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     stored = _articles(invoke)
     ledger, bay = stored["harbor-ledger.txt"], stored["bay-observer.txt"]
     result = invoke("rm", ledger["id"][7:19], bay["id"][7:19])
@@ -59,7 +59,7 @@ def test_rm_removes_articles_with_their_claims_and_keeps_their_copies_clustered(
 
 
 def test_rm_is_all_or_nothing(invoke):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     bay = _articles(invoke)["bay-observer.txt"]
     result = invoke("rm", bay["id"], "ffffffff")
     assert result.exit_code == 1 and "no article" in result.stderr

@@ -3,7 +3,7 @@ sections are left out."""
 
 import pytest
 
-from conftest import SAMPLE
+from conftest import FERRY, SAMPLE
 
 
 def _header_cells(table_text: str) -> list[str]:
@@ -13,7 +13,7 @@ def _header_cells(table_text: str) -> list[str]:
 
 @pytest.mark.parametrize("width", [80, 100, 160])
 def test_claims_table_fits_and_gives_the_text_column_the_room(invoke, monkeypatch, width):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     monkeypatch.setenv("COLUMNS", str(width))
     shown = invoke("claims").stdout
     assert max(len(line) for line in shown.splitlines()) <= width
@@ -23,7 +23,7 @@ def test_claims_table_fits_and_gives_the_text_column_the_room(invoke, monkeypatc
 
 @pytest.mark.parametrize("width", [80, 100, 160])
 def test_articles_table_fits_and_gives_the_title_the_room(invoke, monkeypatch, width):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     monkeypatch.setenv("COLUMNS", str(width))
     shown = invoke("articles").stdout
     assert max(len(line) for line in shown.splitlines()) <= width
@@ -33,7 +33,7 @@ def test_articles_table_fits_and_gives_the_title_the_room(invoke, monkeypatch, w
 
 
 def test_wrapped_diff_lines_keep_their_indent(invoke, monkeypatch):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     monkeypatch.setenv("COLUMNS", "80")
     lines = invoke("diff").stdout.splitlines()
     conflicts = lines.index(next(line for line in lines if "Conflicts" in line))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLE, Tags
+from conftest import FERRY, ROOT, Tags
 
 SCREENSHOT = ROOT / "docs" / "report-sample.png"
 SCREENSHOT_SIZE = (1000, 1500)
@@ -57,7 +57,7 @@ def _report(invoke, path: Path) -> Path:
 
 
 def test_sample_report_in_chromium(invoke, tmp_path, request):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     diff = json.loads(invoke("diff", "-f", "json").stdout)
     page = _report(invoke, tmp_path / "sample.html")
     dom, console = _browse(page, tmp_path, "--dump-dom")
@@ -80,7 +80,7 @@ def test_hostile_article_runs_nothing(invoke, tmp_path):
     article = {"text": HOSTILE_TEXT, "outlet": f"<script>{PWN}</script>", "title": f'<img src=x onerror="{PWN}">'}
     feed = tmp_path / "hostile.jsonl"
     feed.write_text(json.dumps(article) + "\n", encoding="utf-8")
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     assert invoke("ingest", "--jsonl", str(feed), "-q").exit_code == 0
     dom, console = _browse(_report(invoke, tmp_path / "hostile.html"), tmp_path, "--dump-dom")
     assert MARKER not in dom.replace(f"'{MARKER}'", "")  # the payload's text may show, its effect may not

@@ -11,7 +11,7 @@ from basewatch import htmlreport
 from basewatch.htmlreport import build
 from basewatch.htmlreport.render import content_security_policy, stylesheet
 from basewatch.store import Store
-from conftest import SAMPLE, Tags
+from conftest import FERRY, Tags
 
 HOSTILE = [
     "<script>document.body.setAttribute('data-pwned','script')</script>",
@@ -137,7 +137,7 @@ def test_matrix_rows_are_shared_facts_then_each_outlets_top_unique_claims():
 
 
 def test_cells_say_copy_retelling_or_report(invoke, tmp_path):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     data = {name: json.loads(invoke(name, "-f", "json").stdout) for name in ("diff", "clusters")}
     data["summary"] = json.loads(invoke("summary", "-f", "json", "--top", "1000").stdout)
     view = build.story(**data)
@@ -150,7 +150,7 @@ def test_cells_say_copy_retelling_or_report(invoke, tmp_path):
 
 
 def test_report_command_writes_the_page_and_stdout(invoke, tmp_path, isolated_db):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     out = tmp_path / "story.html"
     result = invoke("report", "-o", str(out))
     assert result.exit_code == 0, result.output
@@ -168,7 +168,7 @@ def test_report_of_an_empty_database_says_so(invoke, isolated_db):
 
 
 def test_report_to_an_unwritable_place_is_one_line_error(invoke, tmp_path):
-    invoke("ingest", str(SAMPLE), "-q")
+    invoke("ingest", *FERRY, "-q")
     result = invoke("report", "-o", str(tmp_path / "no" / "such" / "dir.html"))
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "cannot write" in result.stderr

@@ -66,6 +66,10 @@ SinceOption = Annotated[
         "--since", metavar="DATE", callback=_date_option, help="Only articles published on/after (YYYY-MM-DD)."
     ),
 ]
+StoryOption = Annotated[
+    str | None,
+    typer.Option("--story", metavar="ID", help="Only this story (id or id prefix; `basewatch stories` lists them)."),
+]
 SUMMARY_AFTER_INGEST_MAX_ARTICLES = 300
 # Comparing claims costs about this much each (measured on a 2-core laptop-class machine); past the
 # threshold the wait is long enough that the user should hear why, and how to narrow it.
@@ -90,6 +94,8 @@ class OutletFrom(StrEnum):
 
 
 ARTICLE_COLUMNS = ["id", "outlet", "published", "title", "author", "path"]
+OVERVIEW_STORIES = 10
+STORY_COLUMNS = ["story", "first", "last", "articles", "independent_reports", "outlets", "title"]
 CLUSTER_COLUMNS = ["cluster", "canonical", "size", "outlets", "title"]
 REPORT_FILE = "basewatch-report.html"
 # `summary` ranks every claim of an outlet; the report takes the whole ranking to pick the top unique ones.
@@ -275,11 +281,13 @@ def articles_command(
     db: DbOption = Path(DEFAULT_DB),
     outlet: Annotated[str | None, typer.Option("--outlet", metavar="NAME", help="Only this outlet.")] = None,
     since: SinceOption = None,
+    story: StoryOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """List stored articles."""
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
-        rows = [a.summary_dict() for a in store.articles(outlet=outlet, since=since)]
+        story_id = None if story is None else store.resolve_story(story)
+        rows = [a.summary_dict() for a in store.articles(outlet=outlet, since=since, story=story_id)]
     _say_if_nothing_matched(rows, "articles", outlet=outlet, since=since)
     output.emit(rows, fmt, ARTICLE_COLUMNS)
 
@@ -295,6 +303,7 @@ def show_command(
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
         article = store.article(article_id)
         record = article.to_dict()
+        record["story"] = store.story_of(article.id)
         record["copies"] = report.copies(store, article.id)
         record["edits"] = store.edits(article.id)
         if removed:
@@ -308,14 +317,15 @@ def clusters_command(
     min_size: Annotated[
         int, typer.Option("--min-size", metavar="N", min=1, help="Only clusters with this many articles.")
     ] = 1,
+    story: StoryOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Syndication clusters: each story once, with its copies and why they were merged.
+    """Syndication clusters: each text once, with its copies and why they were merged.
 
     --format jsonl prints one line per article: {article, external_id, path, cluster, canonical}.
     """
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
-        records = report.clusters(store, min_size=min_size)
+        records = report.clusters(store, min_size=min_size, story=story)
     _say_if_nothing_matched(records, "clusters", min_size=min_size if min_size > 1 else None)
     if fmt is Format.jsonl:
         output.write_jsonl(report.membership(records))
@@ -325,13 +335,40 @@ def clusters_command(
         output.emit(records, fmt, CLUSTER_COLUMNS)
 
 
+@app.command("stories", epilog="Example: basewatch stories --min-size 3 --since 2026-03-01")
+def stories_command(
+    db: DbOption = Path(DEFAULT_DB),
+    since: SinceOption = None,
+    min_size: Annotated[
+        int, typer.Option("--min-size", metavar="N", min=1, help="Only stories with this many articles.")
+    ] = 1,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", metavar="NAME", help="Only stories this outlet covers.")
+    ] = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Stories: the articles that report one event, newest first, with their outlets.
+
+    --format jsonl prints one line per article: {article, external_id, path, story, cluster}.
+    """
+    with _reported(), Store.open(db, create=False, settings=_settings()) as store:
+        records = report.stories(store, since=since, min_size=min_size, outlet=outlet)
+    if fmt is Format.jsonl:
+        output.write_jsonl(report.story_membership(records))
+    elif fmt is Format.table:
+        output.story_table(records)
+    else:
+        output.emit(records, fmt, STORY_COLUMNS)
+
+
 @app.command("recluster", epilog="Example: basewatch recluster")
 def recluster_command(db: DbOption = Path(DEFAULT_DB)) -> None:
-    """Rebuild every cluster from the stored bodies (after a threshold change), in one transaction."""
+    """Rebuild every cluster and story from the stored bodies (after a threshold change), in one transaction."""
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
         count = pipeline.recluster(store, _settings())
         clusters = len(report.clusters(store))
-    output.note(f"reclustered {count} articles into {clusters} clusters")
+        stories = store.story_count()
+    output.note(f"reclustered {count} articles into {clusters} clusters and {stories} stories")
 
 
 @app.command("edit", epilog="Example: basewatch edit 3f9a2c --outlet 'The Midland Courier'")
@@ -379,11 +416,12 @@ def claims_command(
     ] = None,
     anonymous: Annotated[bool, typer.Option("--anonymous", help="Only claims resting on unnamed sources.")] = False,
     hedged: Annotated[bool, typer.Option("--hedged", help="Only hedged claims (reportedly, may, ...).")] = False,
+    story: StoryOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Every claim with its attribution chain, cue, and anonymous/hedged/quote flags."""
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
-        rows = report.claims(store, outlet=outlet, source=source, anonymous=anonymous, hedged=hedged)
+        rows = report.claims(store, outlet=outlet, source=source, anonymous=anonymous, hedged=hedged, story=story)
     _say_if_nothing_matched(rows, "claims", outlet=outlet, source=source, anonymous=anonymous, hedged=hedged)
     if fmt is Format.table:
         output.claims_table(rows)
@@ -395,13 +433,24 @@ def claims_command(
 def summary_command(
     db: DbOption = Path(DEFAULT_DB),
     outlet: Annotated[str | None, typer.Option("--outlet", metavar="NAME", help="Only this outlet.")] = None,
-    top: Annotated[int, typer.Option("--top", metavar="N", min=1, help="Claims shown per outlet.")] = 8,
+    top: Annotated[
+        int | None,
+        typer.Option("--top", metavar="N", min=1, help="Claims shown per outlet (8); stories in the overview (10)."),
+    ] = None,
     since: SinceOption = None,
+    story: StoryOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """What each outlet claims (most important first) and whom it relies on."""
+    """What each outlet claims in one story (most important first) and whom it relies on.
+
+    Without --story or --outlet, on a database of several stories: an overview of the latest stories.
+    """
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
-        rows = report.summary(store, outlet=outlet, top=top, since=since, on_scope=_slow_note("--since DATE"))
+        if story is None and outlet is None and store.story_count() > 1:
+            _emit_overview(report.overview(store, top=top or OVERVIEW_STORIES, since=since), fmt)
+            return
+        note = _slow_note("--story ID or --since DATE")
+        rows = report.summary(store, outlet=outlet, top=top or 8, since=since, on_scope=note, story=story)
     _say_if_nothing_matched(rows, "articles", outlet=outlet, since=since)
     if fmt is Format.table:
         output.summary_tree(rows)
@@ -419,20 +468,31 @@ def diff_command(
     aliases_file: Annotated[
         Path | None, typer.Option("--aliases", metavar="FILE", help="aliases.toml (default: next to the database).")
     ] = None,
+    story: StoryOption = None,
+    top: Annotated[int, typer.Option("--top", metavar="N", min=1, help="Stories in the overview.")] = OVERVIEW_STORIES,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Claims outlets share (with independent roots), claims only one makes, conflicts, name variants."""
+    """Within one story: claims outlets share (with independent roots), claims only one makes,
+    conflicts, name variants.
+
+    Without --story, on a database of several stories: the latest stories, each diffed on its own.
+    """
     if aliases_file is not None and not aliases_file.is_file():
         output.error(f"--aliases {aliases_file}: no such file")
         raise typer.Exit(int(ExitCode.USAGE))
     aliases_path = aliases_file or Path(db).resolve().parent / "aliases.toml"
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
+        if story is None and store.story_count() > 1:
+            result = report.overview(store, top=top, since=since, outlets=outlets, aliases_path=aliases_path)
+            _emit_overview(result, fmt)
+            return
         result = report.diff(
             store,
             outlets=outlets,
             since=since,
             aliases_path=aliases_path,
-            on_scope=_slow_note("--since DATE or --outlet NAME"),
+            on_scope=_slow_note("--story ID, --since DATE or --outlet NAME"),
+            story=story,
         )
     found = {o["outlet"].lower() for o in result["outlets"] if o["claims"]}
     for name in outlets or []:
@@ -445,24 +505,34 @@ def diff_command(
         output.emit(output.diff_rows(result), fmt, ["section", "outlet", "claim", "detail"])
 
 
+def _emit_overview(result: dict, fmt: Format) -> None:
+    if fmt is Format.table:
+        output.overview_view(result)
+    elif fmt is Format.json:
+        output.write_json(result)
+    else:
+        output.emit(output.overview_rows(result), fmt, ["story", "section", "outlet", "claim", "detail"])
+
+
 @app.command("report", epilog="Example: basewatch report -o story.html")
 def report_command(
     db: DbOption = Path(DEFAULT_DB),
     out: Annotated[
         str, typer.Option("--output", "-o", metavar="FILE", help="HTML file to write, or - for stdout.")
     ] = REPORT_FILE,
+    story: StoryOption = None,
+    top: Annotated[int, typer.Option("--top", metavar="N", min=1, help="Stories on the page.")] = OVERVIEW_STORIES,
 ) -> None:
-    """One story on one self-contained HTML page: claims x outlets, conflicts, timeline, provenance."""
+    """Stories on one self-contained HTML page: claims x outlets, conflicts, timeline, provenance.
+
+    Without --story, the --top (10) stories most recently updated, each on its own.
+    """
     aliases_path = Path(db).resolve().parent / "aliases.toml"
     with _reported(), Store.open(db, create=False, settings=_settings()) as store:
-        data = output.sanitised(
-            {
-                "diff": report.diff(store, aliases_path=aliases_path, on_scope=_slow_note("--since DATE")),
-                "summary": report.summary(store, top=REPORT_RANKED_CLAIMS),
-                "clusters": report.clusters(store),
-            }
-        )
-    stories = [htmlreport.story(**data)] if data["summary"] else []
+        # a database from before stories (until `basewatch recluster`) is one page, as it was
+        chosen = [store.resolve_story(story)] if story else store.recent_stories(top) or [None]
+        stories = [_report_story(store, story_id, aliases_path) for story_id in chosen]
+    stories = [s for s in stories if s is not None]
     page = htmlreport.page(stories, database=str(db), command=f"basewatch report --db {db}")
     if out == read.STDIN:
         sys.stdout.write(page)
@@ -470,6 +540,17 @@ def report_command(
     with _reported():
         _write_file(Path(out), page)
     output.note(f"wrote {out}")
+
+
+def _report_story(store: Store, story: str | None, aliases_path: Path) -> dict | None:
+    data = output.sanitised(
+        {
+            "diff": report.diff(store, aliases_path=aliases_path, on_scope=_slow_note("--story ID"), story=story),
+            "summary": report.summary(store, top=REPORT_RANKED_CLAIMS, story=story),
+            "clusters": report.clusters(store, story=story),
+        }
+    )
+    return htmlreport.story(**data) if data["summary"] else None
 
 
 def _write_file(path: Path, text: str) -> None:

@@ -147,6 +147,35 @@ def m005_edits(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX edits_article ON edits(article)")
 
 
+def m006_stories(conn: sqlite3.Connection) -> None:
+    """Stories: every article's story, the term vector of each distinct text (one per syndication
+    cluster's first text), its index keys, and the document counts that make terms rare or common."""
+    conn.execute(
+        """CREATE TABLE story_members (
+            article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX story_members_story ON story_members(story)")
+    conn.execute(
+        """CREATE TABLE story_units (
+            article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            terms BLOB NOT NULL
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE story_keys (
+            key INTEGER NOT NULL,
+            article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+        )"""
+    )
+    conn.execute("CREATE INDEX story_keys_key ON story_keys(key)")
+    conn.execute("CREATE TABLE story_key_counts (key INTEGER PRIMARY KEY, postings INTEGER NOT NULL)")
+    conn.execute("CREATE TABLE story_terms (term INTEGER PRIMARY KEY, docs INTEGER NOT NULL)")
+    conn.execute("CREATE TABLE story_docs (docs INTEGER NOT NULL)")
+    conn.execute("INSERT INTO story_docs (docs) VALUES (0)")
+
+
 def pack_text(text: str) -> bytes:
     """Stored form of bulky text that is kept but rarely read (a page is ~3x smaller)."""
     return zlib.compress(text.encode("utf-8"), 1)
@@ -164,7 +193,7 @@ def unpack_json(blob: bytes) -> object:
     return json.loads(unpack_text(blob))
 
 
-def m006_parsed_claims(conn: sqlite3.Connection) -> None:
+def m007_parsed_claims(conn: sqlite3.Connection) -> None:
     # Ingest attributes claims with word patterns; the dependency parse replaces them the first time
     # an article's claims are read, and this table remembers which articles it has done.
     conn.execute(
@@ -172,7 +201,9 @@ def m006_parsed_claims(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [m001_articles, m002_dedupe, m003_claims, m004_pages, m005_edits, m006_parsed_claims]
+MIGRATIONS: list[Migration] = [
+    m001_articles, m002_dedupe, m003_claims, m004_pages, m005_edits, m006_stories, m007_parsed_claims,
+]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -222,7 +222,7 @@ def show_article(record: dict, fmt: Format) -> None:
         return
     console = stdout_console()
     by_hand = {edit["field"]: edit["edited_utc"] for edit in record.get("edits", [])}
-    for key in ("id", "title", "outlet", "author", "published", "path", "external_id", "url", "cluster"):
+    for key in ("id", "title", "outlet", "author", "published", "path", "external_id", "url", "cluster", "story"):
         if record.get(key) is not None:
             note = Text(f"  ({key} set by hand {by_hand[key]})", style="dim") if key in by_hand else Text()
             console.print(Text.assemble(Text(f"{key:>11}: ", style="bold"), Text(safe(record[key])), note))
@@ -405,6 +405,70 @@ def diff_view(result: dict) -> None:
     for alias in result["aliases"]:
         variants = ", ".join(map(safe, alias["variants"]))
         console.print(Text(f"{safe(alias['canonical'])} = {variants}  ({alias['reason']})"))
+
+
+def story_table(records: list[dict]) -> None:
+    """Each story as a titled block: label, dates, counts, outlets, and its canonical headline."""
+    console = stdout_console()
+    if not records:
+        console.print(Text("no stories"))
+        return
+    for record in records:
+        dates = " … ".join(dict.fromkeys(d for d in (record["first"], record["last"]) if d)) or "undated"
+        head = f"{record['story'][7:19]}  {' · '.join(record['label']) or '—'}  ({dates})"
+        console.print(Text(safe(head), style="bold"))
+        counts = (
+            f"   {record['articles']} article(s), {record['independent_reports']} independent report(s), "
+            f"{record['syndicated_clusters']} syndicated cluster(s): {', '.join(record['outlets']) or '—'}"
+        )
+        console.print(Text(safe(counts)))
+        console.print(Text(safe(f"   ★ {record['title'] or '—'}"), style="cyan"))
+
+
+def overview_view(result: dict) -> None:
+    """The latest stories, each with its outlets, top shared claims and conflicts, for people."""
+    console = stdout_console()
+    shown, total = len(result["stories"]), result["total_stories"]
+    console.print(Text(f"{shown} of {total} stories, most recently updated first", style="bold"))
+    for story in result["stories"]:
+        dates = " … ".join(dict.fromkeys(d for d in (story["first"], story["last"]) if d)) or "undated"
+        console.rule(Text(safe(f"{story['story'][7:19]}  {story['title'] or '—'}"), style="bold"))
+        console.print(Text(safe(f"{' · '.join(story['label'])}  ({dates}), {story['articles']} article(s)")))
+        console.print(Text(safe("Outlets: " + (", ".join(story["outlets"]) or "—")), style="bold"))
+        for item in story["shared"]:
+            console.print(Text(f" = {safe(item['claim'])}"))
+            console.print(
+                Text(f"   carried by {safe(', '.join(item['outlets']))} — {item['independent_sources']} independent "
+                     "source(s)", style="green")
+            )  # fmt: skip
+        if story["more_shared"]:
+            console.print(Text(f"   … {story['more_shared']} more shared claim(s)", style="dim"))
+        for conflict in story["conflicts"]:
+            sides = " / ".join(safe(side["outlet"]) for side in conflict["sides"])
+            console.print(Text(f" ≠ {safe(conflict['reason'])}  ({sides})", style="red"))
+        if story["more_conflicts"]:
+            console.print(Text(f"   … {story['more_conflicts']} more conflict(s)", style="dim"))
+    console.print(
+        Text("Open one story: basewatch diff --story ID (or summary --story ID); basewatch stories lists them all.",
+             style="dim")
+    )  # fmt: skip
+
+
+def overview_rows(result: dict) -> list[dict]:
+    """The overview flattened to one row per shared claim or conflict, for jsonl and csv."""
+    rows = []
+    for story in result["stories"]:
+        rows += [
+            {"story": story["story"], "section": "shared", "outlet": ", ".join(s["outlets"]), "claim": s["claim"],
+             "detail": f"{s['independent_sources']} independent source(s)"}
+            for s in story["shared"]
+        ]  # fmt: skip
+        rows += [
+            {"story": story["story"], "section": "conflict", "outlet": " vs ".join(x["outlet"] for x in c["sides"]),
+             "claim": " ⟷ ".join(x["text"] for x in c["sides"]), "detail": c["reason"]}
+            for c in story["conflicts"]
+        ]  # fmt: skip
+    return rows
 
 
 def _indented(text: str, depth: int = 3, style: str = "") -> Padding:

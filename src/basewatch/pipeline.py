@@ -1,4 +1,4 @@
-"""Wires read -> clean -> metadata -> claims -> store -> dedupe, and reports each input's fate.
+"""Wires read -> clean -> metadata -> claims -> store -> dedupe -> stories, and reports each input's fate.
 
 The pure analysis (clean, metadata, claims, fingerprint) of each document runs in worker
 processes on every core, in input order, so results are the same as a serial run. Writes happen
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from typing import NamedTuple
 
-from basewatch import claims, dedupe, metadata, parse
+from basewatch import claims, dedupe, metadata, parse, stories
 from basewatch.clean import clean
 from basewatch.errors import BadInput
 from basewatch.models import Article, CleanResult, Document, IngestOutcome
@@ -53,6 +53,7 @@ class Prepared(NamedTuple):
     outcome: IngestOutcome
     record: ArticleRecord
     fingerprint: dedupe.PackedFingerprint
+    story_terms: bytes
     seconds: tuple[tuple[str, float], ...]
 
 
@@ -89,15 +90,18 @@ def prepare(document: Document, outlet: str | None, settings: Settings, read_sec
     claimed = time.process_time()
     fp = dedupe.packed(dedupe.fingerprint(article.body, settings))
     fingerprinted = time.process_time()
+    terms = stories.pack(stories.vector(article.title, article.body, settings))
+    termed = time.process_time()
     record = article_record(article, document.text, cleaned.removed, found, provenance)
     seconds = (
         ("read", read_seconds),
         ("clean+metadata", analysed - started),
         ("claims", claimed - analysed),
         ("fingerprint", fingerprinted - claimed),
-        ("encode", time.process_time() - fingerprinted),
+        ("story terms", termed - fingerprinted),
+        ("encode", time.process_time() - termed),
     )
-    return Prepared(_outcome(article, document.path, "added"), record, fp, seconds)
+    return Prepared(_outcome(article, document.path, "added"), record, fp, terms, seconds)
 
 
 Input = Document | Source | BadInput
@@ -250,18 +254,68 @@ def _store_one(
         return replace(outcome, status="failed", error="no article text found")
     store.add(item.record)
     stored = time.process_time()
-    _cluster(store, outcome.id, item.fingerprint, settings)
+    assignment = _cluster(store, outcome.id, item.fingerprint, settings)
+    clustered = time.process_time()
+    _place_in_story(store, outcome.id, assignment, item.story_terms, outcome.published, settings)
     timings.add("store", stored - started)
-    timings.add("dedupe", time.process_time() - stored)
+    timings.add("dedupe", clustered - stored)
+    timings.add("stories", time.process_time() - clustered)
     return outcome
 
 
-def _cluster(store: Store, article_id: str, fp: dedupe.PackedFingerprint, settings: Settings) -> None:
+def _cluster(store: Store, article_id: str, fp: dedupe.PackedFingerprint, settings: Settings) -> dedupe.Assignment:
     """Place one stored article in a syndication cluster (inside the caller's transaction)."""
     candidates = store.candidates(article_id, fp.keys, settings.min_shared_keys, settings.max_candidates)
     assignment = dedupe.assign(article_id, dedupe.unpacked(fp), candidates, settings)
     store.add_fingerprint(article_id, fp, settings.max_key_postings)
     store.apply_assignment(article_id, assignment)
+    return assignment
+
+
+def _place_in_story(
+    store: Store,
+    article_id: str,
+    assignment: dedupe.Assignment,
+    packed_terms: bytes,
+    published: str | None,
+    settings: Settings,
+) -> None:
+    """Put a clustered article in a story (inside the caller's transaction).
+
+    A copy goes where its cluster is, and pulls any cluster it fused into that story: copies are
+    one text and are never compared again. A new text is regrouped with the stories it resembles.
+    """
+    home = None
+    if assignment.cluster != article_id:
+        home = store.story_of(assignment.cluster) or assignment.cluster
+        store.put_cluster_in_story(assignment.cluster, home)
+        if store.cluster_units(assignment.cluster) >= settings.story_units_per_cluster:
+            return
+    terms = stories.unpack(packed_terms)
+    docs = store.add_story_unit(article_id, packed_terms, terms)
+    new = stories.Unit(article_id, assignment.cluster, home, terms, published)
+    rarity = _rarity(store, docs, terms, settings)
+    # A text indexes its most distinctive terms and probes with twice as many: two reports of one
+    # event rank their shared names a little differently.
+    keys = stories.keys(terms, rarity, 2 * settings.story_keys)
+    candidates = store.story_candidates(article_id, keys, settings.story_min_shared_keys, settings.story_max_candidates)
+    store.add_story_keys(article_id, keys[: settings.story_keys], settings.story_max_key_postings)
+    if not candidates:  # most texts: nothing resembles them, and they start a story
+        store.put_cluster_in_story(assignment.cluster, home or article_id)
+        return
+    units = [
+        stories.Unit(a, c, s, stories.unpack(t), p)
+        for a, c, s, t, p in store.story_units(candidates, settings.story_max_regroup_units)
+    ]
+    rarity |= _rarity(store, docs, {t for u in units for t in u.terms if t not in rarity}, settings)
+    for story, group in stories.place(new, units, rarity, settings, store.existing_stories):
+        for unit in group:
+            if unit.story != story:
+                store.put_cluster_in_story(unit.cluster, story)
+
+
+def _rarity(store: Store, docs: int, terms: Iterable[int], settings: Settings) -> dict[int, float]:
+    return stories.rarity(docs, store.term_docs(terms), settings)
 
 
 def edit(store: Store, article_id: str, changes: dict[str, str | None]) -> Article:
@@ -301,12 +355,14 @@ def parse_claims(store: Store, articles: Iterable[str] | None = None) -> int:
 
 
 def recluster(store: Store, settings: Settings = DEFAULT_SETTINGS) -> int:
-    """Rebuild every fingerprint and cluster in ingest order, in one transaction."""
+    """Rebuild every fingerprint, cluster and story in ingest order, in one transaction."""
     with atomic(store.conn):
         store.reset_dedupe()
         count = 0
-        for article_id, body in list(store.bodies_in_ingest_order()):
-            _cluster(store, article_id, dedupe.packed(dedupe.fingerprint(body, settings)), settings)
+        for article_id, title, body, published in list(store.texts_in_ingest_order()):
+            assignment = _cluster(store, article_id, dedupe.packed(dedupe.fingerprint(body, settings)), settings)
+            terms = stories.pack(stories.vector(title, body, settings))
+            _place_in_story(store, article_id, assignment, terms, published, settings)
             count += 1
     return count
 

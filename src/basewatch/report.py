@@ -8,16 +8,18 @@ from itertools import groupby
 from pathlib import Path
 
 from basewatch import aliases, compare, dedupe, pipeline
+from basewatch import stories as stories_
 from basewatch.claims import speakers
 from basewatch.runtime import fewer_gc_passes
 from basewatch.store import Store
 
 
-def clusters(store: Store, min_size: int = 1) -> list[dict]:
+def clusters(store: Store, min_size: int = 1, story: str | None = None) -> list[dict]:
     """One record per cluster: canonical article, members, outlets, and the evidence for each merge."""
     evidence = store.evidence_by_cluster()
+    scope = None if story is None else store.story_clusters(store.resolve_story(story))
     result = []
-    for cluster_id, members in _grouped(store.cluster_rows()):
+    for cluster_id, members in _grouped(store.cluster_rows(scope)):
         if len(members) < min_size:
             continue
         canonical = _canonical(members)
@@ -83,6 +85,14 @@ def copies(store: Store, article_id: str) -> list[dict]:
     return members
 
 
+def _parsed_claims(store: Store, **scope) -> list:
+    """Stored claims in scope, their articles first read by the parse if only the patterns had."""
+    found = store.claims(**scope)
+    if pipeline.parse_claims(store, {c.article for c in found}):
+        found = store.claims(**scope)
+    return found
+
+
 def article_facts(store: Store, articles: Iterable[str] | None = None) -> dict[str, compare.ArticleFacts]:
     """Outlet label, syndication cluster (when it has copies) and retold report of every article,
     or of `articles` only: a query over a few articles reads only what they need."""
@@ -117,13 +127,14 @@ def diff(
     since: str | None = None,
     aliases_path: Path | None = None,
     on_scope: ScopeHook | None = None,
+    story: str | None = None,
 ) -> dict:
-    """The outlet diff over stored claims (optionally only some outlets, or only recent articles).
-    `on_scope` hears how many claims are about to be compared, before the work starts."""
+    """The outlet diff over one story's stored claims (optionally only some outlets, or only recent
+    articles). `on_scope` hears how many claims are about to be compared, before the work starts."""
     # Articles without an outlet are labelled by file name ("[a.txt]"), which SQL cannot filter on.
     by_name = outlets if outlets and not any(o.startswith("[") for o in outlets) else None
-    pipeline.parse_claims(store, None if since is None else store.article_ids(since=since))
-    claims = store.claims(since=since, outlets=by_name)
+    story_id = None if story is None else store.resolve_story(story)
+    claims = _parsed_claims(store, since=since, outlets=by_name, story=story_id)
     facts = article_facts(store, {c.article for c in claims})
     if outlets:
         wanted = {o.lower() for o in outlets}
@@ -143,10 +154,10 @@ def claims(
     source: str | None = None,
     anonymous: bool = False,
     hedged: bool = False,
+    story: str | None = None,
 ) -> list[dict]:
-    """Stored claims, filtered: by outlet, by a source anywhere in the chain, anonymous, hedged."""
-    pipeline.parse_claims(store)
-    found = store.claims(outlet=outlet)
+    """Stored claims, filtered: by outlet, story, a source anywhere in the chain, anonymous, hedged."""
+    found = _parsed_claims(store, outlet=outlet, story=None if story is None else store.resolve_story(story))
     if source:
         needle = source.lower()
         found = [c for c in found if any(needle in s.lower() for s in c.sources)]
@@ -159,19 +170,25 @@ def claims(
 
 @fewer_gc_passes()
 def summary(
-    store: Store, outlet: str | None = None, top: int = 8, since: str | None = None, on_scope: ScopeHook | None = None
+    store: Store,
+    outlet: str | None = None,
+    top: int = 8,
+    since: str | None = None,
+    on_scope: ScopeHook | None = None,
+    story: str | None = None,
 ) -> list[dict]:
     """Per outlet: its articles, its most important claims with their source chains, and who it
-    relies on. Important first: claims other independent roots corroborate, then the lead, then
-    named sources before anonymous ones. `since` limits it to articles published on/after a date."""
-    scope = None if since is None else store.article_ids(since=since)
-    pipeline.parse_claims(store, scope)
+    relies on. Important first: claims other independent roots of the same story corroborate, then
+    the lead, then named sources before anonymous ones. `since` limits it to articles published
+    on/after a date, `story` to one story."""
+    story_id = None if story is None else store.resolve_story(story)
+    scope = None if since is None and story_id is None else store.article_ids(since=since, story=story_id)
     index = store.article_index(scope)
     facts = _facts(store, index, scoped=scope is not None)
-    all_claims = [c for c in store.claims(since=since) if c.article in facts]
+    all_claims = [c for c in _parsed_claims(store, since=since, story=story_id) if c.article in facts]
     if on_scope:
         on_scope(len(all_claims))
-    corroborated = compare.corroboration(all_claims, facts)
+    corroborated = _corroboration_by_story(store, all_claims, facts)
     by_outlet: dict[str, list] = {}
     for claim in all_claims:
         by_outlet.setdefault(facts[claim.article].outlet, []).append(claim)
@@ -198,6 +215,18 @@ def summary(
             }
         )
     return result
+
+
+def _corroboration_by_story(store: Store, claims: list, facts: dict) -> dict[str, int]:
+    """Corroboration counted inside each story: sentences of two different events never match."""
+    story_of = store.stories_of(facts)
+    by_story: dict[str | None, list] = {}
+    for claim in claims:
+        by_story.setdefault(story_of.get(claim.article), []).append(claim)
+    corroborated: dict[str, int] = {}
+    for story_claims in by_story.values():
+        corroborated.update(compare.corroboration(story_claims, facts))
+    return corroborated
 
 
 def _share(outlet_claims: list) -> float:
@@ -232,3 +261,94 @@ def _relies_on(outlet_claims: list, facts: dict) -> list[dict]:
         chain = claim.sources[1:] if facts[claim.article].outlet_known else claim.sources
         counts[chain[0] if chain else "(the outlet itself)"] += 1
     return speakers.merge(counts)
+
+
+def stories(
+    store: Store, since: str | None = None, min_size: int = 1, outlet: str | None = None, story: str | None = None
+) -> list[dict]:
+    """One record per story, newest first: label, canonical headline, dates, counts, outlets, members."""
+    scope = None if story is None else [store.resolve_story(story)]
+    result = []
+    for story_id, members in groupby(store.story_rows(scope), key=lambda r: r["story"]):
+        members = list(members)
+        record = _story_record(story_id, members)
+        if len(members) < min_size or (since and (record["last"] or "") < since):
+            continue
+        if outlet and outlet.lower() not in {o.lower() for o in record["outlets"]}:
+            continue
+        result.append(record)
+    result.sort(key=lambda r: (r["last"] or "", r.pop("seq")), reverse=True)
+    return result
+
+
+def _story_record(story_id: str, members: list[dict]) -> dict:
+    clusters = {}
+    for member in members:
+        clusters.setdefault(member["cluster"], []).append(member)
+    largest = max(clusters.values(), key=lambda m: (len(m), -min(r["seq"] for r in m)))
+    canonical = _canonical(largest)
+    dates = sorted(m["published"] for m in members if m["published"])
+    return {
+        "story": story_id,
+        "label": stories_.label(m["title"] for m in members if m["title"]),
+        "title": next(m["title"] for m in members if m["article"] == canonical),
+        "first": dates[0] if dates else None,
+        "last": dates[-1] if dates else None,
+        "articles": len(members),
+        "syndicated_clusters": sum(len(m) > 1 for m in clusters.values()),
+        "independent_reports": len(clusters),
+        "outlets": sorted({m["outlet"] for m in members if m["outlet"]}),
+        "seq": max(m["seq"] for m in members),
+        "members": [{**_member(m), "cluster": m["cluster"]} for m in members],
+    }
+
+
+def story_membership(records: list[dict]) -> list[dict]:
+    """One line per article with its story and cluster: the shape scripts and the story scorer read."""
+    return [
+        {
+            "article": m["article"],
+            "external_id": m["external_id"],
+            "path": m["path"],
+            "story": r["story"],
+            "cluster": m["cluster"],
+        }
+        for r in records
+        for m in r["members"]
+    ]
+
+
+OVERVIEW_SHARED = 3
+OVERVIEW_CONFLICTS = 5
+
+
+def overview(
+    store: Store,
+    top: int = 10,
+    since: str | None = None,
+    outlets: list[str] | None = None,
+    aliases_path: Path | None = None,
+) -> dict:
+    """The stories most recently updated, each diffed on its own: outlets, top shared claims and
+    conflicts. Bounded by `top`, whatever the size of the database."""
+    wanted = {o.lower() for o in outlets or []}
+    chosen = []
+    for record in stories(store, since=since):
+        if wanted and not wanted & {o.lower() for o in record["outlets"]}:
+            continue
+        chosen.append(record)
+        if len(chosen) >= top:
+            break
+    entries = []
+    for record in chosen:
+        result = diff(store, outlets=outlets, since=since, aliases_path=aliases_path, story=record["story"])
+        entries.append(
+            {
+                **{k: record[k] for k in ("story", "label", "title", "first", "last", "articles", "outlets")},
+                "shared": result["shared"][:OVERVIEW_SHARED],
+                "conflicts": result["conflicts"][:OVERVIEW_CONFLICTS],
+                "more_shared": max(0, len(result["shared"]) - OVERVIEW_SHARED),
+                "more_conflicts": max(0, len(result["conflicts"]) - OVERVIEW_CONFLICTS),
+            }
+        )
+    return {"stories": entries, "total_stories": store.story_count()}

@@ -28,6 +28,28 @@ class Settings:
     same_lead_containment_pct: float = 40.0
     same_lead_match_pct: float = 95.0
     strong_link_pct: float = 80.0
+    # stories: a term's weight falls with its paragraph (1 / (1 + decay x paragraph)); the headline counts double
+    story_title_weight: float = 2.0
+    story_paragraph_decay: float = 0.5
+    # term rarity counts this many texts beyond the database's own, none holding the term
+    story_prior_docs: int = 100
+    # two groups of texts are one story when their mean TF-IDF cosine reaches this
+    story_min_similarity: float = 0.06
+    # a syndication cluster is represented by its first few texts (one may be a brief, or carry a
+    # borrowed paragraph), never by every copy: a wire story on 200 sites is compared three times
+    story_units_per_cluster: int = 3
+    # a story takes part in regrouping when one of its texts is this similar to the new one
+    story_probe_similarity: float = 0.05
+    # texts dated further apart than this never link (undated texts always may)
+    story_window_days: int = 30
+    # index keys: each distinct text's most distinctive terms; a candidate shares this many
+    story_keys: int = 16
+    story_min_shared_keys: int = 2
+    # a key on more texts than this is a common word for this database, not a candidate signal
+    story_max_key_postings: int = 1000
+    story_max_candidates: int = 50
+    # stories resembling a new text are regrouped with it up to this many texts; beyond, it only joins one
+    story_max_regroup_units: int = 120
 
 
 DEFAULT_SETTINGS = Settings()

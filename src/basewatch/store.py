@@ -36,6 +36,7 @@ MMAP_BYTES = 256 * 2**20
 WAL_CHECKPOINT_PAGES = 16_384  # 64 MB at 4 kB pages
 
 
+_STORY_TABLES = ("story_members", "story_units", "story_keys", "story_key_counts", "story_terms")
 _BODY_COLUMN = _ARTICLE_COLUMNS.split(", ").index("body")
 _EVIDENCE_KEYS = ("article", "matched", "containment_pct", "lead_match_pct", "shared_shingles")
 
@@ -291,9 +292,14 @@ class Store:
 
     # -- reads ----------------------------------------------------------------------------
 
-    def articles(self, outlet: str | None = None, since: str | None = None) -> Iterator[Article]:
+    def articles(
+        self, outlet: str | None = None, since: str | None = None, story: str | None = None
+    ) -> Iterator[Article]:
         sql = f"{_SELECT_ARTICLES} WHERE 1=1"
         args: list[str] = []
+        if story:
+            sql += " AND a.id IN (SELECT article FROM story_members WHERE story = ?)"
+            args.append(story)
         if outlet:
             sql += " AND lower(a.outlet) = lower(?)"
             args.append(outlet)
@@ -304,13 +310,15 @@ class Store:
         for row in self.conn.execute(sql, args):
             yield Article(*row)
 
-    def article_ids(self, since: str | None = None) -> list[str]:
-        rows = (
-            self.conn.execute("SELECT id FROM articles WHERE published >= ?", (since,))
-            if since
-            else self.conn.execute("SELECT id FROM articles")
-        )
-        return [r[0] for r in rows]
+    def article_ids(self, since: str | None = None, story: str | None = None) -> list[str]:
+        sql, args = "SELECT id FROM articles WHERE 1=1", []
+        if since:
+            sql += " AND published >= ?"
+            args.append(since)
+        if story:
+            sql += " AND id IN (SELECT article FROM story_members WHERE story = ?)"
+            args.append(story)
+        return [r[0] for r in self.conn.execute(sql, args)]
 
     def article(self, id_or_prefix: str) -> Article:
         """One article by full id, id prefix (with or without `sha256:`), or external id."""
@@ -403,11 +411,13 @@ class Store:
         )
 
     def reset_dedupe(self) -> None:
-        for table in ("merges", "cluster_members", "article_keys", "key_counts", "fingerprints"):
+        for table in ("merges", "cluster_members", "article_keys", "key_counts", "fingerprints", *_STORY_TABLES):
             self.conn.execute(f"DELETE FROM {table}")
+        self.conn.execute("UPDATE story_docs SET docs = 0")
 
-    def bodies_in_ingest_order(self) -> Iterator[tuple[str, str]]:
-        yield from self.conn.execute("SELECT id, body FROM articles ORDER BY rowid")
+    def texts_in_ingest_order(self) -> Iterator[tuple[str, str | None, str, str | None]]:
+        """(id, title, body, published) of every article, oldest first."""
+        yield from self.conn.execute("SELECT id, title, body, published FROM articles ORDER BY rowid")
 
     def cluster_rows(self, clusters: Iterable[str] | None = None) -> list[dict]:
         """Clustered articles with what the cluster listing needs, grouped by cluster: every
@@ -463,10 +473,161 @@ class Store:
         row = self.conn.execute("SELECT cluster FROM cluster_members WHERE article = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
+    # -- stories --------------------------------------------------------------------------
+
+    def add_story_unit(self, article_id: str, terms: bytes, term_ids: Iterable[int]) -> int:
+        """Store a distinct text's term vector and count its terms; returns the texts now counted."""
+        self.conn.execute("INSERT INTO story_units (article, terms) VALUES (?, ?)", (article_id, terms))
+        self.conn.executemany(
+            "INSERT INTO story_terms (term, docs) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET docs = docs + 1",
+            [(t,) for t in term_ids],
+        )
+        self.conn.execute("UPDATE story_docs SET docs = docs + 1")
+        return self.conn.execute("SELECT docs FROM story_docs").fetchone()[0]
+
+    def term_docs(self, terms: Iterable[int]) -> dict[int, int]:
+        """How many distinct texts hold each term (terms never seen are left out)."""
+        # One JSON array bound once, each value looked up by primary key: binding thousands of
+        # parameters, or filling a temporary table, costs more than the lookups.
+        rows = self.conn.execute(
+            "SELECT t.term, t.docs FROM json_each(?) j CROSS JOIN story_terms t ON t.term = j.value",
+            (json.dumps(list(terms)),),
+        )
+        return dict(rows.fetchall())
+
+    def add_story_keys(self, article_id: str, keys: tuple[int, ...], max_postings: int) -> None:
+        saturated = self._saturated_story_keys(keys, max_postings)
+        self.conn.executemany(
+            "INSERT INTO story_keys (key, article) VALUES (?, ?)", [(k, article_id) for k in keys if k not in saturated]
+        )
+        self.conn.executemany(
+            "INSERT INTO story_key_counts (key, postings) VALUES (?, 1) "
+            "ON CONFLICT(key) DO UPDATE SET postings = postings + 1",
+            [(k,) for k in keys],
+        )
+
+    def _saturated_story_keys(self, keys: tuple[int, ...], max_postings: int) -> set[int]:
+        if not keys:
+            return set()
+        marks = ",".join("?" * len(keys))
+        rows = self.conn.execute(
+            f"SELECT key FROM story_key_counts WHERE key IN ({marks}) AND postings >= ?", [*keys, max_postings]
+        )
+        return {r[0] for r in rows}
+
+    def story_candidates(self, article_id: str, keys: tuple[int, ...], min_shared: int, limit: int) -> list[str]:
+        """Stories holding a text that shares at least `min_shared` of `keys`, most shared first."""
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        rows = self.conn.execute(
+            f"""SELECT s.story, max(shared) AS best FROM (
+                    SELECT k.article, count(*) AS shared FROM story_keys k
+                    WHERE k.key IN ({marks}) AND k.article != ? GROUP BY k.article HAVING shared >= ?
+                ) c JOIN story_members s ON s.article = c.article
+                GROUP BY s.story ORDER BY best DESC, s.story LIMIT ?""",
+            [*keys, article_id, min(min_shared, len(keys)), limit],
+        )
+        return [r[0] for r in rows]
+
+    def story_units(self, stories: Iterable[str], limit: int) -> list[tuple]:
+        """(article, cluster, story, terms, published) of the distinct texts of `stories`, at most
+        `limit` + 1 rows (one more than allowed tells the caller the stories are too big to regroup)."""
+        self._fill_scope(stories)
+        return self.conn.execute(
+            """SELECT u.article, m.cluster, s.story, u.terms, a.published FROM story_members s
+               JOIN story_units u ON u.article = s.article JOIN cluster_members m ON m.article = s.article
+               JOIN articles a ON a.id = s.article
+               WHERE s.story IN (SELECT id FROM temp.scope) ORDER BY a.rowid LIMIT ?""",
+            (limit + 1,),
+        ).fetchall()
+
+    def cluster_units(self, cluster: str) -> int:
+        """How many of a syndication cluster's texts are story units."""
+        return self.conn.execute(
+            "SELECT count(*) FROM cluster_members m JOIN story_units u ON u.article = m.article WHERE m.cluster = ?",
+            (cluster,),
+        ).fetchone()[0]
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.conn.execute("SELECT story FROM story_members WHERE article = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def existing_stories(self, ids: Iterable[str]) -> set[str]:
+        self._fill_scope(ids)
+        rows = self.conn.execute("SELECT DISTINCT story FROM story_members WHERE story IN (SELECT id FROM temp.scope)")
+        return {r[0] for r in rows}
+
+    def put_cluster_in_story(self, cluster: str, story: str) -> None:
+        """Every article of a syndication cluster into one story (new articles get their row)."""
+        self.conn.execute(
+            "INSERT INTO story_members (article, story) SELECT article, ? FROM cluster_members WHERE cluster = ? "
+            "ON CONFLICT(article) DO UPDATE SET story = excluded.story",
+            (story, cluster),
+        )
+
+    def resolve_story(self, id_or_prefix: str) -> str:
+        """A story id from its full id or a prefix (with or without `sha256:`)."""
+        key = id_or_prefix if id_or_prefix.startswith("sha256:") else "sha256:" + id_or_prefix
+        rows = self.conn.execute(
+            "SELECT DISTINCT story FROM story_members WHERE story >= ? AND story < ? LIMIT 2", (key, key + "\uffff")
+        ).fetchall()
+        if not rows:
+            raise NotFound(f"no story with id {id_or_prefix!r} (`basewatch stories` lists them)")
+        if len(rows) > 1:
+            raise NotFound(f"story prefix {id_or_prefix!r} matches more than one story; give more characters")
+        return rows[0][0]
+
+    def story_clusters(self, story: str) -> set[str]:
+        rows = self.conn.execute(
+            "SELECT DISTINCT m.cluster FROM story_members s JOIN cluster_members m ON m.article = s.article "
+            "WHERE s.story = ?",
+            (story,),
+        )
+        return {r[0] for r in rows}
+
+    def stories_of(self, articles: Iterable[str]) -> dict[str, str]:
+        """article -> story for `articles`."""
+        self._fill_scope(articles)
+        sql = "SELECT article, story FROM story_members WHERE article IN (SELECT id FROM temp.scope)"
+        return dict(self.conn.execute(sql).fetchall())
+
+    def story_rows(self, stories: Iterable[str] | None = None) -> list[dict]:
+        """Every article with its cluster and story (or only those of `stories`), grouped by story."""
+        where = ""
+        if stories is not None:
+            self._fill_scope(stories)
+            where = "WHERE s.story IN (SELECT id FROM temp.scope)"
+        rows = self.conn.execute(
+            f"""SELECT s.story, a.id, a.external_id, a.path, a.outlet, a.title, a.published, m.cluster, f.words,
+                       a.rowid
+               FROM story_members s JOIN articles a ON a.id = s.article
+               JOIN cluster_members m ON m.article = a.id JOIN fingerprints f ON f.article = a.id
+               {where} ORDER BY s.story, a.rowid"""
+        )
+        keys = ("story", "article", "external_id", "path", "outlet", "title", "published", "cluster", "words", "seq")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def recent_stories(self, limit: int) -> list[str]:
+        """Ids of the stories that most recently gained an article, newest first."""
+        rows = self.conn.execute(
+            """SELECT s.story FROM story_members s JOIN articles a ON a.id = s.article
+               GROUP BY s.story ORDER BY max(a.rowid) DESC LIMIT ?""",
+            (limit,),
+        )
+        return [r[0] for r in rows]
+
+    def story_count(self) -> int:
+        return self.conn.execute("SELECT count(DISTINCT story) FROM story_members").fetchone()[0]
+
     # -- claims ---------------------------------------------------------------------------
 
     def claims(
-        self, outlet: str | None = None, since: str | None = None, outlets: list[str] | None = None
+        self,
+        outlet: str | None = None,
+        since: str | None = None,
+        outlets: list[str] | None = None,
+        story: str | None = None,
     ) -> list[Claim]:
         sql = (
             # The four JSON lists arrive as one array: one decode per claim instead of four.
@@ -484,6 +645,9 @@ class Store:
         if since:
             sql += " AND a.published >= ?"
             args.append(since)
+        if story:
+            sql += " AND c.article IN (SELECT article FROM story_members WHERE story = ?)"
+            args.append(story)
         sql += " ORDER BY a.rowid, c.sentence_index"
         return [_claim(row) for row in self.conn.execute(sql, args)]
 
