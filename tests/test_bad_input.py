@@ -14,6 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import SAMPLE
+
 PROSE = (
     "The harbour board said on Monday that the “new timetable” would start in May, after two years of talks "
     "with the ferry operators and the island councils.\n\n"
@@ -298,6 +300,7 @@ _READERS = [
     ["claims"],
     ["summary"],
     ["diff"],
+    ["stories"],
     ["db", "status"],
 ]
 
@@ -306,8 +309,11 @@ _READERS = [
 def hostile_db(invoke, tmp_path):
     for name, text in (("evil.txt", _HOSTILE_PAGE), ("vile.txt", _HOSTILE_COPY)):
         (tmp_path / name).write_text(text, encoding="utf-8")
-    ingested = invoke("ingest", str(tmp_path / "evil.txt"), str(tmp_path / "vile.txt"), "--json")
+    # an unrelated story beside it, so summary and diff print their overview of several stories
+    other = str(SAMPLE / "valmora-gazette-library.txt")
+    ingested = invoke("ingest", str(tmp_path / "evil.txt"), str(tmp_path / "vile.txt"), other, "--json")
     assert ingested.exit_code == 0 and not any(leak in ingested.stdout for leak in _LEAKS)
+    assert len(json.loads(invoke("stories", "-f", "json").stdout)) == 2
     return json.loads(ingested.stdout.splitlines()[0])["id"]
 
 

@@ -397,9 +397,13 @@ def diff_view(result: dict) -> None:
     if result["conflicts"]:
         console.rule("Conflicts")
     for conflict in result["conflicts"]:
-        console.print(Text(f"{safe(conflict['reason'])}  [{safe(conflict['topic'])}]", style="red"))
+        values = " versus ".join(safe(v) for v in conflict["values"])
+        head = f"{conflict['type']}, {conflict['strength']} — {safe(conflict['slot'])}: {values}"
+        console.print(Text(f"{head}  [{safe(conflict['topic'])}]", style="red"))
         for side in conflict["sides"]:
-            console.print(_indented(f"{safe(side['outlet'])}: {safe(side['text'])}  ← {_chain(side['sources'])}"))
+            dated = f" ({safe(side['published'][:10])})" if side["published"] else ""
+            line = f"{safe(side['outlet'])}{dated}: {safe(side['text'])}  ← {_chain(side['sources'])}"
+            console.print(_indented(line))
     if result["aliases"]:
         console.rule("Name variants folded")
     for alias in result["aliases"]:
@@ -407,6 +411,7 @@ def diff_view(result: dict) -> None:
         console.print(Text(f"{safe(alias['canonical'])} = {variants}  ({alias['reason']})"))
 
 
+@untrusted
 def story_table(records: list[dict]) -> None:
     """Each story as a titled block: label, dates, counts, outlets, and its canonical headline."""
     console = stdout_console()
@@ -425,6 +430,7 @@ def story_table(records: list[dict]) -> None:
         console.print(Text(safe(f"   ★ {record['title'] or '—'}"), style="cyan"))
 
 
+@untrusted
 def overview_view(result: dict) -> None:
     """The latest stories, each with its outlets, top shared claims and conflicts, for people."""
     console = stdout_console()
@@ -454,6 +460,7 @@ def overview_view(result: dict) -> None:
     )  # fmt: skip
 
 
+@untrusted
 def overview_rows(result: dict) -> list[dict]:
     """The overview flattened to one row per shared claim or conflict, for jsonl and csv."""
     rows = []

@@ -112,7 +112,7 @@ def _facts(store: Store, index: dict[str, dict], scoped: bool) -> dict[str, comp
         label, known = compare.outlet_label(row["outlet"], row["path"])
         cluster = row["cluster"] if row["cluster"] in origin else None
         facts[article_id] = compare.ArticleFacts(
-            article_id, label, known, cluster, row["retelling_of"], origin.get(row["cluster"])
+            article_id, label, known, cluster, row["retelling_of"], origin.get(row["cluster"]), row["published"]
         )
     return facts
 
@@ -330,7 +330,11 @@ def overview(
     aliases_path: Path | None = None,
 ) -> dict:
     """The stories most recently updated, each diffed on its own: outlets, top shared claims and
-    conflicts. Bounded by `top`, whatever the size of the database."""
+    conflicts. Bounded by `top`, whatever the size of the database.
+
+    Beside `stories` it carries the keys of a single diff (`outlets`, `shared`, `unique`,
+    `conflicts`, `aliases`), each item tagged with its story: the same contract for scripts whether
+    the database holds one story or many, and still no sentence compared across stories."""
     wanted = {o.lower() for o in outlets or []}
     chosen = []
     for record in stories(store, since=since):
@@ -340,8 +344,16 @@ def overview(
         if len(chosen) >= top:
             break
     entries = []
+    merged: dict = {"shared": [], "unique": [], "conflicts": [], "aliases": []}
+    claims_of: Counter[str] = Counter()
+    known: dict[str, bool] = {}
     for record in chosen:
         result = diff(store, outlets=outlets, since=since, aliases_path=aliases_path, story=record["story"])
+        for key, items in merged.items():
+            items.extend({**item, "story": record["story"]} for item in result[key])
+        for outlet in result["outlets"]:
+            claims_of[outlet["outlet"]] += outlet["claims"]
+            known[outlet["outlet"]] = known.get(outlet["outlet"], False) or outlet["known"]
         entries.append(
             {
                 **{k: record[k] for k in ("story", "label", "title", "first", "last", "articles", "outlets")},
@@ -351,4 +363,5 @@ def overview(
                 "more_conflicts": max(0, len(result["conflicts"]) - OVERVIEW_CONFLICTS),
             }
         )
-    return {"stories": entries, "total_stories": store.story_count()}
+    outlet_rows = [{"outlet": o, "known": known[o], "claims": claims_of[o]} for o in sorted(claims_of, key=str.lower)]
+    return {"stories": entries, "total_stories": store.story_count(), "outlets": outlet_rows, **merged}

@@ -1,0 +1,107 @@
+"""Comparing outlets at the level of claims: shared, unique, conflicting, and how independent.
+
+Pure over claims and article facts. Claims are normalised to content terms with name variants
+folded (normalise), the sentences holding a number or a negation are parsed into frames (frames),
+candidate pairs come from shared rare terms and are verified (align), aligned claims are grouped
+into shared facts (shared) and related claims that disagree on one slot become typed conflicts
+(conflicts). Evidence is counted honestly: copies in one syndication cluster and retellings of one
+report are a single independent root, however many outlets carry them.
+
+Every entry point takes a list of claims, so a caller may scope the comparison to one story.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from basewatch import aliases
+from basewatch.claims import Claim
+from basewatch.compare import conflicts, frames, shared
+from basewatch.compare.align import Aligned, aligned_pairs, candidate_pairs
+from basewatch.compare.conflicts import disagree
+from basewatch.compare.normalise import ArticleFacts, Normaliser, View, outlet_label, plain
+
+__all__ = ["ArticleFacts", "corroboration", "diff", "outlet_label"]
+
+
+def diff(
+    claims: list[Claim],
+    articles: dict[str, ArticleFacts],
+    user_aliases: aliases.UserAliases | None = None,
+) -> dict:
+    """The outlet diff: shared claims with independent roots, unique claims, conflicts, aliases."""
+    groups = aliases.build(_mentions(claims), _texts(claims), user_aliases)
+    views = _views(claims, articles, aliases.folding_map(groups))
+    pairs = candidate_pairs(views)
+    aligned = aligned_pairs(views, pairs)
+    _parse_for_negation(views, aligned)
+    groups_shared, grouped = shared.groups(views, _agreeing(views, aligned), disagree)
+    per_outlet = Counter(v.outlet for v in views)
+    known = {a.outlet for a in articles.values() if a.outlet_known}
+    return {
+        "outlets": [
+            {"outlet": label, "known": label in known, "claims": per_outlet[label]}
+            for label in sorted(per_outlet, key=str.lower)
+        ],
+        "shared": groups_shared,
+        "unique": [shared.unique(v) for v in views if v.claim.id not in grouped],
+        "conflicts": conflicts.find(views, aligned, pairs),
+        "aliases": [g.to_dict() for g in groups],
+    }
+
+
+def corroboration(claims: list[Claim], articles: dict[str, ArticleFacts]) -> dict[str, int]:
+    """For each claim id, how many other independent roots state the same thing."""
+    # Summary corroborates every stored claim: no parse, so it stays fast over a large database.
+    folding = aliases.folding_map(aliases.build(_mentions(claims), _texts(claims)))
+    views = _views(claims, articles, folding, parsed=False)
+    by_id = {v.claim.id: v for v in views}
+    roots: dict[str, set[str]] = defaultdict(set)
+    # Copies of one root cannot corroborate each other: their pairs need no verifying.
+    pairs = [(a, b) for a, b in candidate_pairs(views) if a.root != b.root]
+    for a, b, _ in _agreeing(views, aligned_pairs(views, pairs)):
+        roots[a].add(by_id[b].root)
+        roots[b].add(by_id[a].root)
+    return {cid: len(r - {by_id[cid].root}) for cid, r in roots.items()}
+
+
+def _views(
+    claims: list[Claim], articles: dict[str, ArticleFacts], folding: dict[str, str], parsed: bool = True
+) -> list[View]:
+    kept = [c for c in claims if c.article in articles]
+    normaliser = Normaliser(
+        folding, frames.of_texts(plain(c.text) for c in kept if frames.counts(c.text)) if parsed else {}
+    )
+    return [normaliser.view(c, articles[c.article]) for c in kept]
+
+
+def _agreeing(views: list[View], aligned: Aligned) -> Aligned:
+    """Aligned claims that do not disagree: two values of one fact are a conflict, not a shared claim."""
+    by_id = {v.claim.id: v for v in views}
+    return [pair for pair in aligned if not disagree(by_id[pair[0]], by_id[pair[1]])]
+
+
+def _parse_for_negation(views: list[View], aligned: Aligned) -> None:
+    """Both sides of every aligned pair in which one side may deny something, parsed now if they
+    hold no figure (those were parsed up front): a negation conflict reads which act one side
+    denies and whether the other states it."""
+    by_id = {v.claim.id: v for v in views}
+    pending = {
+        v.claim.id: v
+        for a, b, _ in aligned
+        if frames.denies(by_id[a].claim.text) or frames.denies(by_id[b].claim.text)
+        for v in (by_id[a], by_id[b])
+        if not frames.counts(v.claim.text)
+    }
+    parsed = frames.of_texts(plain(v.claim.text) for v in pending.values())
+    for view in pending.values():
+        view.frame = parsed.get(plain(view.claim.text), view.frame)
+
+
+def _mentions(claims: list[Claim]) -> Iterable[tuple[str, list[str]]]:
+    return ((c.article, c.names) for c in claims)
+
+
+def _texts(claims: list[Claim]) -> Iterable[str]:
+    return dict.fromkeys(c.text for c in claims)  # each sentence once, in order: copies repeat them

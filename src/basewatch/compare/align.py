@@ -1,0 +1,113 @@
+"""Which claims of different outlets state the same fact: candidate pairs from shared rare terms,
+verified by rarity-weighted overlap, agreeing names and frames that do not disagree."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from itertools import combinations
+
+from basewatch.compare.normalise import View
+
+# Two claims state the same thing when the rarity-weighted share of the shorter one's terms found in
+# the other, plus a bonus per shared distinctive anchor (a name that is not everywhere in the story,
+# a number), reaches this score...
+MIN_ALIGN_SCORE = 0.5
+ANCHOR_BONUS = 0.15
+MIN_ALIGN_SHARED_TERMS = 3
+# Claims naming no one in common align only on this much overlap ("the AP reported" vs "officials said").
+NAMELESS_OVERLAP = 0.6
+# Candidate pairs come from each claim's rarest terms; a term in more claims than this pairs nothing.
+KEYS_PER_CLAIM = 8
+MIN_SHARED_KEYS = 2
+MAX_KEY_CLAIMS = 200
+# Names in more than this share of claims are the story's backdrop, not an anchor for alignment.
+MAX_BLOCK_TERM_SHARE = 0.2
+# Titles and compass words are capitalised but identify nobody.
+_TITLE_WORDS = frozenset(
+    """president minister deputy foreign prime secretary spokesman spokeswoman spokesperson general chief
+    east west north south middle new al el former state agency news""".split()
+)
+
+Aligned = list[tuple[str, str, dict]]
+
+
+def candidate_pairs(views: list[View]) -> list[tuple[View, View]]:
+    """Pairs of claims from different outlets that share at least two of their rarest terms, and every
+    pair carrying one sentence word for word.
+
+    Each distinct sentence is keyed by its few rarest terms only (terms in a single sentence cannot
+    pair, terms in very many identify nothing), so the work grows with the claims, not their square.
+    Copies of one sentence pair with each other whatever their terms: a sentence two outlets carry
+    word for word is shared even when no other sentence of the story repeats its words.
+    """
+    by_terms: dict[frozenset[str], list[int]] = defaultdict(list)
+    for i, view in enumerate(views):
+        by_terms[view.terms].append(i)
+    texts = list(by_terms.values())
+    df = Counter(t for terms in by_terms for t in terms)
+    # Two texts sharing MIN_SHARED_KEYS keys share a combination of that many keys: indexing each
+    # text under its key combinations finds exactly those pairs, never the many sharing only one.
+    by_combination: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for text, terms in enumerate(by_terms):
+        usable = sorted((df[t], t) for t in terms if 2 <= df[t] <= MAX_KEY_CLAIMS)
+        keys = sorted(t for _, t in usable[:KEYS_PER_CLAIM])
+        for combination in combinations(keys, MIN_SHARED_KEYS):
+            by_combination[combination].append(text)
+    text_pairs = {pair for sharing in by_combination.values() for pair in combinations(sharing, 2)}
+    pairs = [(i, j) if i < j else (j, i) for t, u in text_pairs for i in texts[t] for j in texts[u]]
+    pairs += [pair for terms, same in by_terms.items() if terms for pair in combinations(same, 2)]
+    return [(views[i], views[j]) for i, j in sorted(pairs) if views[i].outlet != views[j].outlet]
+
+
+def aligned_pairs(views: list[View], pairs: list[tuple[View, View]]) -> Aligned:
+    """(claim id, claim id, explanation) for claims of different outlets that state the same thing.
+
+    Overlap is weighted by how rare each term is in the compared claims, so two sentences that only
+    share the story's ever-present names ("Russia", "Syria") do not count as the same claim.
+    """
+    idf = _idf(views)
+    name_df = Counter(n for v in views for n in v.names)
+    common = {n for n, c in name_df.items() if c > MAX_BLOCK_TERM_SHARE * len(views)}
+    verdicts: dict[tuple[int, int], dict | None] = {}  # copies of two sentences get one verdict
+    aligned = []
+    for a, b in pairs:
+        key = (a.content, b.content)
+        if key not in verdicts:
+            verdicts[key] = alignment(a, b, idf, common)
+        if verdicts[key] is not None:
+            aligned.append((a.claim.id, b.claim.id, verdicts[key]))
+    return aligned
+
+
+def alignment(a: View, b: View, idf: dict[str, float], common: set[str]) -> dict | None:
+    """Why two claims state the same thing, or None when they do not."""
+    shared = a.terms & b.terms
+    smaller = min(sum(idf[t] for t in a.terms), sum(idf[t] for t in b.terms))
+    overlap = sum(idf[t] for t in shared) / max(smaller, 1e-9)
+    anchors = sorted(((a.names & b.names) - common - _TITLE_WORDS) | (_numbers(a) & _numbers(b)))
+    score = overlap + ANCHOR_BONUS * min(len(anchors), 2)
+    if a.terms == b.terms:
+        score = max(score, 1.0)  # one sentence carried twice
+    elif len(shared) < MIN_ALIGN_SHARED_TERMS or score < MIN_ALIGN_SCORE:
+        return None
+    if a.names and b.names and not (a.names & b.names) and overlap < NAMELESS_OVERLAP:
+        return None  # different names, and not enough else in common to be one fact told two ways
+    return {
+        "score_pct": round(100 * score),
+        "overlap_pct": round(100 * overlap),
+        "anchors": anchors,
+        "shared_terms": sorted(shared)[:12],
+    }
+
+
+def _numbers(view: View) -> set[str]:
+    """Numbers specific enough to identify a fact (not "two" or "5")."""
+    return {n.replace(",", "") for n in view.claim.numbers if any(c.isdigit() for c in n) and len(n) >= 2}
+
+
+def _idf(views: list[View]) -> dict[str, float]:
+    distinct = {v.terms for v in views}
+    df = Counter(t for terms in distinct for t in terms)
+    n = len(distinct) + 1
+    return defaultdict(lambda: math.log(n), {t: math.log(n / c) for t, c in df.items()})

@@ -1,0 +1,260 @@
+"""Conflicts: typed disagreements on one slot of one fact, precision first.
+
+- quantity: the same counted or measured thing (noun, unit, modifiers, and for plain counts the same
+  governing verb) with different values; estimates, bounds and rounding make it soft;
+- outcome: one side says talks are close to a deal, the other that they stalled;
+- negation: one side denies the very act, with the same participants, that the other states.
+One disagreement is one entry, whichever copies carry its two sides.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from itertools import combinations
+
+from basewatch.compare.frames import Quantity
+from basewatch.compare.normalise import View, plain
+from basewatch.compare.shared import side
+
+# Two claims are about the same matter when they share this many terms and no name tells them apart.
+MIN_TOPIC_SHARED_TERMS = 2
+# Up to this many claims taking a stance are compared all against all; beyond, only those sharing a name.
+MAX_STANCE_ALL_PAIRS = 400
+# Figures this close are one figure rounded differently (soft), or an estimate of the other (none).
+ROUNDING = 0.05
+ESTIMATE = 0.1
+SAME_FIGURE = 0.01
+# A sentence dated this far from its article's publication tells of another time.
+HISTORIC_DAYS = 30
+# Units that measure the noun whatever the verb ("a 19-ton truck" is used, driven or ploughed).
+_MEASURES = frozenset({"ton", "kg", "lb", "m", "km", "mile", "ft", "mph", "kph", "age"})
+# "There were 100 people", "has 70 officers": these verbs say nothing about what was counted.
+_WEAK_VERBS = frozenset({"", "be", "is", "are", "was", "wer", "been", "being", "has", "hav", "had", "do", "did"})
+# A sentence about another time: "four months ago", "last year".
+_ANOTHER_TIME_RE = re.compile(r"\b(?:(?:weeks|months|years|decades) ago|last (?:month|year)|a year ago)\b", re.I)
+# Modifiers that tell two figures of one thing apart in time or order.
+_SEQUENCE = frozenset(
+    """first initial original earlier previous prior raised revised new latest final second third last later
+    current updated""".split()
+)
+
+# Every stance phrase contains one of these; most sentences contain none.
+_STANCE_HINTS = (
+    "deal", "agree", "understanding", "positive", "breakthrough", "stall", "deadlock", "impasse", "collapse",
+    "broke", "broken", "dead end", "on hold",
+)  # fmt: skip
+_PROGRESS_RE = re.compile(
+    r"\b(?:close to (?:a |an )?(?:deal|agreement)|near(?:ing|s)? (?:a |an )?(?:deal|agreement)|"
+    r"(?:deal|agreement) (?:is|was) (?:close|near|imminent)|(?:reach|reached|strike|struck|seal|sealed) "
+    r"(?:a |an )?(?:deal|agreement)|informal understanding|moving in a positive direction|breakthrough)\b",
+    re.I,
+)
+_SETBACK_RE = re.compile(
+    r"\b(?:stalled|stalling|deadlock(?:ed)?|impasse|collapsed|broke down|broken down|no deal|dead end|on hold)\b",
+    re.I,
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def stance(text: str) -> int:
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _STANCE_HINTS):
+        return 0
+    progress, setback = bool(_PROGRESS_RE.search(text)), bool(_SETBACK_RE.search(text))
+    return (progress and not setback) - (setback and not progress)
+
+
+def disagree(a: View, b: View) -> bool:
+    """Whether two related claims state different values of one thing (they then never share a
+    group): any verb will do, since two figures of one noun in two sentences that align are
+    two figures of one fact."""
+    return stance(a.claim.text) * stance(b.claim.text) < 0 or _quantity(a, b, aligned=True) is not None
+
+
+def find(views: list[View], aligned: list[tuple[str, str, dict]], pairs: list[tuple[View, View]]) -> list[dict]:
+    """Every disagreement once, hard ones first, each with the outlets carrying either side."""
+    # Negation needs aligned claims: the same statement, one side denying its act.
+    close = {frozenset((a, b)) for a, b, _ in aligned}
+    found: dict[tuple, tuple[int, dict, View, View]] = {}
+    carriers: dict[tuple, list[set[str]]] = defaultdict(lambda: [set(), set()])
+    for a, b in _candidates(views, pairs):
+        if a.content == b.content:
+            continue
+        verdict = _disagreement(a, b, frozenset((a.claim.id, b.claim.id)) in close)
+        if verdict is None:
+            continue
+        if verdict["values"][0] > verdict["values"][1]:  # one key whichever side came first
+            a, b = b, a
+            verdict["values"].reverse()
+        key = (verdict["type"], verdict["slot"], *verdict["values"])
+        carriers[key][0].add(a.outlet)
+        carriers[key][1].add(b.outlet)
+        closeness = len(a.terms & b.terms) + 3 * len(a.names & b.names)
+        if key not in found or found[key][0] < closeness:
+            found[key] = (closeness, verdict, a, b)
+    result = []
+    for key, (closeness, verdict, a, b) in found.items():
+        topic = sorted(a.names & b.names) or sorted(a.terms & b.terms)[:4]
+        sides = [
+            {**side(v), "published": v.published, "dates": [d for d in v.claim.dates if d.get("date")],
+             "value": value, "carried_by": sorted(outlets, key=str.lower)}
+            for v, value, outlets in zip((a, b), verdict["values"], carriers[key], strict=True)
+        ]  # fmt: skip
+        result.append(
+            (verdict["strength"] != "hard", -closeness, {"topic": ", ".join(topic[:4]), **verdict, "sides": sides})
+        )
+    return [conflict for *_, conflict in sorted(result, key=lambda r: r[:2])]
+
+
+def _candidates(views: list[View], pairs: list[tuple[View, View]]) -> Iterable[tuple[View, View]]:
+    """Pairs worth checking: those sharing rare terms, every cross-outlet pair of claims that take a
+    stance (few per story, they often share only the story's common names), and claims counting the
+    same thing."""
+    seen: set[frozenset[str]] = set()
+    for a, b in [*pairs, *_stance_pairs(views), *_quantity_pairs(views)]:
+        key = frozenset((a.claim.id, b.claim.id))
+        if a.outlet != b.outlet and key not in seen:
+            seen.add(key)
+            yield a, b
+
+
+def _stance_pairs(views: list[View]) -> Iterable[tuple[View, View]]:
+    stances = [v for v in views if stance(v.claim.text)]
+    if len(stances) <= MAX_STANCE_ALL_PAIRS:
+        yield from combinations(stances, 2)
+        return
+    yield from _pairs_by(stances, lambda v: v.names)
+
+
+def _quantity_pairs(views: list[View]) -> Iterable[tuple[View, View]]:
+    """Claims counting one noun in one unit; a measure whose noun is left unsaid ("the six-year-old")
+    meets every measure in its unit."""
+    return _pairs_by([v for v in views if v.frame.quantities], _quantity_keys)
+
+
+def _quantity_keys(view: View) -> set[str]:
+    keys = {f"{q.unit}|{q.noun}" for q in view.frame.quantities}
+    return keys | {q.unit for q in view.frame.quantities if q.unit in _MEASURES}
+
+
+def _pairs_by(views: list[View], keys) -> Iterable[tuple[View, View]]:
+    index: dict[str, list[View]] = defaultdict(list)
+    for view in views:
+        for k in keys(view):
+            index[k].append(view)
+    for group in index.values():
+        yield from combinations(group[:MAX_STANCE_ALL_PAIRS], 2)
+
+
+def _disagreement(a: View, b: View, aligned: bool) -> dict | None:
+    names_agree = bool(a.names & b.names) or not (a.names and b.names)
+    quantities = _quantity(a, b)
+    # A measure of one named thing ("a 19-ton truck") is its own topic; a count needs the same matter.
+    if quantities and (quantities[0].unit in _MEASURES and quantities[0].noun or names_agree):
+        qa, qb = quantities
+        gap = max(qa.low, qb.low) - min(qa.high, qb.high)
+        soft = qa.approximate or qb.approximate or gap <= ROUNDING * max(qa.high, qb.high)
+        slot = _slot(qa)
+        return _verdict("quantity", "soft" if soft else "hard", slot, [qa.text, qb.text],
+                        f"different numbers for the same quantity ({slot}): {qa.text} versus {qb.text}")  # fmt: skip
+    # Talks are one matter when both sides name a party to them.
+    if stance(a.claim.text) * stance(b.claim.text) < 0 and a.names & b.names:
+        values = [_stance_phrase(v.claim.text) for v in (a, b)]
+        same_day = a.published and b.published and a.published[:10] == b.published[:10]
+        return _verdict("outcome", "hard" if same_day else "soft", "outcome of the talks", values,
+                        "opposite stance: " + " versus ".join(f'"{v}"' for v in values))  # fmt: skip
+    if aligned and len(a.terms & b.terms) >= MIN_TOPIC_SHARED_TERMS and names_agree:
+        return _negation(a, b) or _negation(b, a, reverse=True)
+    return None
+
+
+def _verdict(kind: str, strength: str, slot: str, values: list[str], reason: str) -> dict:
+    return {"type": kind, "strength": strength, "slot": slot, "values": values, "reason": reason}
+
+
+def _slot(q: Quantity) -> str:
+    return " ".join([*sorted(q.modifiers), q.noun or q.verb, f"({q.unit})" if q.unit else ""]).strip()
+
+
+def _quantity(a: View, b: View, aligned: bool = False) -> tuple[Quantity, Quantity] | None:
+    """The first pair of quantities of one slot with figures that cannot be the same, unless either
+    sentence states both (a figure that was revised, "up from 77 to 84") or tells of another time.
+    Claims that align (one statement) need no common verb to keep apart: "four rescue units are at
+    the scene" and "five rescue units were involved" are not one shared fact (nor, on that alone,
+    a conflict to flag)."""
+    if _historic(a) or _historic(b):
+        return None
+    for qa in a.frame.quantities:
+        for qb in b.frame.quantities:
+            if not _same_slot(qa, qb, aligned) or not _apart(qa, qb):
+                continue
+            if all(_apart(q, qb) for q in a.frame.quantities if _same_slot(q, qb, aligned)) and all(
+                _apart(qa, q) for q in b.frame.quantities if _same_slot(qa, q, aligned)
+            ):
+                return qa, qb
+    return None
+
+
+def _apart(qa: Quantity, qb: Quantity) -> bool:
+    """Figures that differ: ranges that do not overlap, more than a rounding apart, and estimates
+    more than an estimate's margin apart."""
+    if qa.high >= qb.low and qb.high >= qa.low:
+        return False
+    gap = max(qa.low, qb.low) - min(qa.high, qb.high)
+    margin = ESTIMATE if qa.approximate or qb.approximate else SAME_FIGURE
+    return gap > margin * max(qa.high, qb.high)
+
+
+def _same_slot(qa: Quantity, qb: Quantity, aligned: bool = False) -> bool:
+    if qa.unit != qb.unit or qa.qualifiers != qb.qualifiers:
+        return False
+    if qa.modifiers & _SEQUENCE != qb.modifiers & _SEQUENCE:
+        return False  # the first bid and the raised bid are two figures
+    if not (qa.modifiers <= qb.modifiers or qb.modifiers <= qa.modifiers):
+        return False
+    same_verb = aligned or qa.verb not in _WEAK_VERBS and qa.verb == qb.verb
+    if qa.noun != qb.noun:
+        return qa.unit in _MEASURES and not (qa.noun and qb.noun) and same_verb
+    if qa.unit == "age":
+        return bool(qa.noun) and same_verb  # many people have an age: one noun doing one thing is one person
+    return (qa.unit in _MEASURES and bool(qa.noun)) or same_verb
+
+
+def _historic(view: View) -> bool:
+    """A sentence dated well away from its article tells of another time (an earlier attack)."""
+    if _ANOTHER_TIME_RE.search(view.claim.text):
+        return True
+    published = _day(view.published)
+    if published is None:
+        return False
+    days = (_day(d["date"]) for d in view.claim.dates if d.get("date"))
+    return any(d is not None and abs((d - published).days) > HISTORIC_DAYS for d in days)
+
+
+def _day(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10] if len(text) >= 10 else f"{text[:7]}-15" if len(text) == 7 else text)
+    except ValueError:
+        return None
+
+
+def _negation(a: View, b: View, reverse: bool = False) -> dict | None:
+    """`a` denies an act that `b` states with a participant in common."""
+    for verb, arguments in a.frame.denied:
+        for other, others in b.frame.asserted:
+            if other == verb and arguments & others:
+                values = [f"not {verb}", verb][:: -1 if reverse else 1]
+                slot = f"{verb} {' '.join(sorted(arguments & others))}"
+                return _verdict("negation", "hard", slot, values, "negation: one states it, the other denies it")
+    return None
+
+
+def _stance_phrase(text: str) -> str:
+    match = _PROGRESS_RE.search(plain(text)) or _SETBACK_RE.search(plain(text))
+    return match.group(0) if match else "?"

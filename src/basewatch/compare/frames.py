@@ -1,0 +1,312 @@
+"""What a sentence asserts, read from its dependency parse: how many of what, and which acts it denies.
+
+A quantity frame is the number with the thing it counts or measures: "a 19-ton delivery truck" is
+19 (unit ton) of "truck" modified by "delivery"; "84 people were killed" is 84 "people" governed by
+"kill". Dates, clock times and years are never counts. Only sentences that hold a number or a
+negation are parsed, each distinct sentence once, in batches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from basewatch import parse, vocabulary
+
+# Units of measure, folded to one spelling; a number with one of these measures the noun it modifies.
+_UNITS = {
+    "ton": "ton", "tons": "ton", "tonne": "ton", "tonnes": "ton", "kg": "kg", "kilogram": "kg", "kilograms": "kg",
+    "pound": "lb", "pounds": "lb", "lb": "lb", "m": "m", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+    "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km", "mile": "mile",
+    "miles": "mile", "ft": "ft", "foot": "ft", "feet": "ft", "mph": "mph", "kph": "kph", "km/h": "kph",
+    "percent": "%", "per": "%", "%": "%", "minute": "minute", "minutes": "minute", "hour": "hour", "hours": "hour",
+    "second": "second", "seconds": "second", "day": "day", "days": "day", "week": "week", "weeks": "week",
+    "month": "month", "months": "month", "year": "year", "years": "year", "$": "$", "£": "£", "€": "€",
+}  # fmt: skip
+_CURRENCY = {"$", "£", "€"}
+_NUMBER_WITH_UNIT_RE = re.compile(r"(\d+(?:\.\d+)?)(m|km|ft|kg|mph|kph|%)", re.I)
+_DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_THOUSANDS_RE = re.compile(r"\d{3}")
+_ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
+_CLOCK_WORDS = frozenset(
+    {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "utc", "bst", "cet", "et", "local", "o'clock"}
+)
+# Words before a number that make it an estimate or a bound rather than an exact figure.
+_APPROXIMATE = frozenset(
+    """about around approximately roughly nearly almost some over under than least most up estimated
+    estimate dozens hundreds thousands score roughly close""".split()
+)
+# Verbs of sourcing: "did not respond", "not authorised to speak" deny nothing the story is about.
+_SOURCING_VERBS = frozenset(
+    """say tell comment respond name identify authoris authoriz allow speak know confirm
+    return answer reach""".split()
+)
+_NEGATION_HINT_RE = re.compile(r"\b(?:not|no|never|n't|nobody|none)\b|n't", re.I)
+_NUMBER_HINT_RE = re.compile(r"\d|\b(?:" + vocabulary.alternation(vocabulary.NUMBER_WORDS) + r")\b", re.I)
+
+
+_MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "npadvmod", "amod", "nmod"})
+# Frames read tags and dependencies; the attribute ruler only maps tags to coarse parts of speech.
+_UNREAD = ["attribute_ruler"]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    low: float
+    high: float  # a range's upper end; `low` for a single figure
+    text: str  # as written, with its unit
+    unit: str  # "" for a plain count
+    noun: str  # the thing counted or measured, "" when the parse names none
+    modifiers: frozenset[str]  # "first" bid, "delivery" truck
+    qualifiers: frozenset[str]  # "including debt"
+    verb: str  # stem of the governing verb, "" for none
+    approximate: bool
+
+
+@dataclass(frozen=True)
+class Frame:
+    quantities: tuple[Quantity, ...] = ()
+    denied: frozenset[tuple[str, frozenset[str]]] = frozenset()  # (verb stem, argument nouns) it negates
+    asserted: frozenset[tuple[str, frozenset[str]]] = frozenset()  # the same for verbs it states
+
+
+def counts(text: str) -> bool:
+    """Whether the text may hold a figure: such sentences are parsed before anything is compared."""
+    return bool(_NUMBER_HINT_RE.search(text))
+
+
+def denies(text: str) -> bool:
+    """Whether the text may deny something: such sentences are parsed once they align with another."""
+    return bool(_NEGATION_HINT_RE.search(text))
+
+
+def of_texts(texts: Iterable[str]) -> dict[str, Frame]:
+    """A frame per distinct text; none when the parser is not installed."""
+    wanted = list(dict.fromkeys(texts))
+    if not wanted:
+        return {}
+    try:
+        nlp = parse.pipeline()
+    except parse.ParserUnavailable:
+        return {}
+    docs = nlp.pipe(wanted, batch_size=64, disable=_UNREAD)
+    return {text: frame(doc) for text, doc in zip(wanted, docs, strict=True)}
+
+
+def frame(doc) -> Frame:
+    denied, asserted = _acts(doc)
+    return Frame(tuple(_quantities(doc)), denied, asserted)
+
+
+def stem(word: str) -> str:
+    """A crude verb stem, enough to meet "killed", "kills" and "killing"."""
+    word = word.lower()
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)]
+    return word
+
+
+# -- quantities --------------------------------------------------------------------------------
+
+
+def _quantities(doc) -> Iterable[Quantity]:
+    i = 0
+    while i < len(doc):
+        found = _number_at(doc, i)
+        if found is None:
+            i += 1
+            continue
+        end, value, unit = found
+        high = value
+        ranged = _range_end(doc, i, end)
+        if ranged is not None:  # "eight to ten seconds": the unit and noun are read from the last number
+            end, high, unit = ranged
+        if not _is_date_total_or_name(doc, i, end, value):
+            quantity = _quantity(doc, i, end, min(value, high), max(value, high), unit, ranged is not None)
+            if quantity is not None:
+                yield quantity
+        i = end
+
+
+def _range_end(doc, start: int, end: int) -> tuple[int, float, str] | None:
+    """The second number of "20-25", "eight to ten" or "between eight and 10"."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("-", "to", "and"):
+        return None
+    if doc[end].lower_ == "and" and (not start or doc[start - 1].lower_ != "between"):
+        return None
+    return _number_at(doc, end + 1)
+
+
+def _number_at(doc, i: int) -> tuple[int, float, str] | None:
+    """(end, value, unit written into the token) of a number starting at token i."""
+    token = doc[i]
+    lower = token.lower_
+    glued = _NUMBER_WITH_UNIT_RE.fullmatch(lower)
+    if glued:
+        return i + 1, float(glued.group(1)), _UNITS[glued.group(2)]
+    if _DIGITS_RE.fullmatch(lower):
+        value = float(lower.replace(",", ""))
+    elif lower in vocabulary.NUMBER_WORDS:
+        value = float(vocabulary.NUMBER_WORDS[lower])
+    else:
+        return None
+    end = i + 1
+    while end < len(doc):
+        nxt = doc[end].lower_
+        if nxt == "," and end + 1 < len(doc) and _THOUSANDS_RE.fullmatch(doc[end + 1].text) and value < 1000:
+            value = value * 1000 + float(doc[end + 1].text)  # "1, 600" is one thousand six hundred
+            end += 2
+        elif nxt == "-" and end + 1 < len(doc) and doc[end + 1].lower_ in vocabulary.NUMBER_WORDS and value >= 20:
+            value += vocabulary.NUMBER_WORDS[doc[end + 1].lower_]  # "forty-two"
+            end += 2
+        elif nxt in vocabulary.MAGNITUDE_WORDS:
+            value *= vocabulary.MAGNITUDE_WORDS[nxt]
+            end += 1
+        else:
+            break
+    return end, value, ""
+
+
+def _is_date_total_or_name(doc, start: int, end: int, value: float) -> bool:
+    before = doc[start - 1].lower_.rstrip(".") if start else ""
+    if start and _noun(doc[start - 1]) and doc[start - 1].lower_ not in _UNITS:
+        return True  # "Falcon 9", "Game 6", "lap 20": a number naming one of a series, not counting it
+    after = doc[end].lower_.rstrip(".") if end < len(doc) else ""
+    if before in vocabulary.MONTH_NAMES or after in vocabulary.MONTH_NAMES or after in _CLOCK_WORDS:
+        return True
+    if ":" in doc[start].text or any(t.lower_ in _CLOCK_WORDS for t in doc[start:end]):
+        return True
+    if value.is_integer() and 1800 <= value <= 2100 and end - start == 1 and "," not in doc[start].text:
+        return True  # a year
+    # "20 of 71 laps": 71 is the total, not the figure
+    total = start >= 2 and before == "of"
+    return total and (_number_at(doc, start - 2) is not None or bool(_ORDINAL_RE.fullmatch(doc[start - 2].lower_)))
+
+
+def _quantity(doc, start: int, end: int, low: float, high: float, unit: str, ranged: bool) -> Quantity | None:
+    anchor = doc[end - 1]
+    if start and doc[start - 1].text in _CURRENCY:
+        unit = doc[start - 1].text
+    # A number counts the noun it modifies; any other relation ("and 31 to ...") names no noun.
+    head = anchor.head if anchor.dep_ in _MODIFIER_DEPS else anchor
+    if anchor.head.dep_ == "prep" and anchor.head.lower_ == "of" and anchor.dep_ == "pobj":
+        head = anchor.head.head  # "a city of 340,000"
+    written = doc[start - 1 if unit in _CURRENCY else start : end].text
+    if not unit and head.lower_ in _UNITS and head.i >= end:
+        unit = _UNITS[head.lower_]
+        written += " " + head.text
+        if head.dep_ == "pobj" and head.head.lower_ == "of":
+            head = head.head.head  # "a crater of 100 metres"
+        elif head.dep_ in ("compound", "npadvmod", "amod", "nmod", "nummod"):
+            head = head.head
+    skip = set(range(start, end))
+    if head.lower_ == "old" and unit == "year":
+        unit, written = "age", doc[start : head.i + 1].text
+        skip.add(head.i)
+        head = head.head if head.dep_ == "amod" else head
+    measured = (
+        (_noun(head) or head.tag_.startswith("JJ")) and head.i not in range(start, end) and head.lower_ not in _UNITS
+    )
+    noun = head if measured and head.lower_ not in ("old", "age") else None
+    if noun is not None and any(t.tag_ in ("IN", "TO") for t in doc[end : noun.i]):
+        return None  # "31 to Croydon university hospital": the parse guessed a noun the text left out
+    if noun is None and unit in ("", *_CURRENCY, "%"):
+        return None  # a bare count, sum or share of nothing named compares with nothing
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and not _noun(noun.head.head):
+        return None  # "of the 276 girls, scores escaped": the whole a part is taken from
+    return Quantity(
+        low=low,
+        high=high,
+        text=written,
+        unit=unit,
+        noun=_term(noun.lower_) if noun is not None else "",
+        modifiers=_modifiers(noun, skip),
+        qualifiers=_qualifiers(doc, noun),
+        verb=_verb(noun if noun is not None else anchor),
+        approximate=ranged or bool({t.lower_ for t in doc[max(start - 3, 0) : start]} & _APPROXIMATE),
+    )
+
+
+def _modifiers(noun, skip: set[int]) -> frozenset[str]:
+    if noun is None:
+        return frozenset()
+    return frozenset(
+        _term(c.lower_)
+        for c in noun.children
+        if c.dep_ in ("amod", "compound") and c.i not in skip and c.lower_ not in _UNITS and c.is_alpha
+    )
+
+
+def _qualifiers(doc, noun) -> frozenset[str]:
+    """ "including debt" qualifies a figure; "including 10 children" breaks it down and is a figure itself."""
+    if noun is None:
+        return frozenset()
+    return frozenset(
+        _term(t.lower_)
+        for c in noun.children
+        if c.lower_ in ("including", "excluding", "without") and not any(_number_at(doc, t.i) for t in c.subtree)
+        for t in c.subtree
+        if _noun(t)
+    )
+
+
+# Parts of speech come from the fine tags: the attribute ruler that maps them costs half the parse.
+def _noun(token) -> bool:
+    return token.tag_.startswith("NN")
+
+
+def _verb_tag(token) -> bool:
+    return token.tag_.startswith("VB") or token.tag_ == "MD"
+
+
+def _verb(token) -> str:
+    for ancestor in token.ancestors:
+        if _verb_tag(ancestor):
+            return stem(ancestor.lower_)
+    return ""
+
+
+def _term(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+# -- acts --------------------------------------------------------------------------------------
+
+
+def _main_clause(verb) -> bool:
+    """What the sentence asserts: its main verb, or what the source said, never a condition, a
+    concession or a clause inside another ("he proclaimed they would never win")."""
+    if any(c.dep_ == "mark" for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return True
+    head = verb.head
+    if verb.dep_ == "conj":
+        return _main_clause(head)
+    return verb.dep_ == "ccomp" and head.dep_ == "ROOT" and stem(head.lower_) in ("say", "said", "tell", "told")
+
+
+def _acts(doc) -> tuple[frozenset, frozenset]:
+    """Verbs the sentence denies and verbs it states, each with the nouns of its arguments."""
+    negated = {t.head.i for t in doc if t.dep_ == "neg"}
+    negated |= {t.head.head.i for t in doc if t.lower_ in ("no", "none") and t.dep_ == "det"}
+    denied, asserted = set(), set()
+    for token in doc:
+        if not _verb_tag(token) or token.dep_ in ("aux", "auxpass") or not _main_clause(token):
+            continue
+        verb = stem(token.lower_)
+        arguments = frozenset(
+            _term(c.lower_) for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and _noun(c)
+        )
+        if token.i in negated:
+            if verb not in _SOURCING_VERBS and arguments:
+                denied.add((verb, arguments))
+        else:
+            asserted.add((verb, arguments))
+    return frozenset(denied), frozenset(asserted)

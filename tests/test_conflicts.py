@@ -1,0 +1,113 @@
+"""Typed conflicts on hand-written pairs of sentences: each kind found, each false-positive family not."""
+
+import pytest
+
+from basewatch import compare, parse
+from basewatch.claims import Claim
+
+pytestmark = pytest.mark.skipif(not parse.available(), reason="the pinned spaCy pipeline is not installed")
+
+
+def _diff(first: str, second: str, names: tuple[list[str], list[str]] = ([], [])) -> dict:
+    claims = [
+        Claim(f"a{n}#0", f"a{n}", None, text, None, [], False, False, False, 0, list(found), [], [])
+        for n, (text, found) in enumerate(zip((first, second), names, strict=True))
+    ]
+    facts = {
+        "a0": compare.ArticleFacts("a0", "First Outlet", True, None, None, published="2026-05-04"),
+        "a1": compare.ArticleFacts("a1", "Second Outlet", True, None, None, published="2026-05-04"),
+    }
+    return compare.diff(claims, facts)
+
+
+@pytest.mark.parametrize(
+    "first, second, expected",
+    [
+        (
+            "Workers lifted a 12-ton steel beam onto the bridge.",
+            "Workers lifted a 30-ton steel beam onto the bridge.",
+            ("quantity", "hard", "steel beam (ton)", ["12 ton", "30 ton"]),
+        ),
+        (
+            "A seven-year-old boy was rescued from the river by firefighters.",
+            "A nine-year-old boy was rescued from the river by firefighters.",
+            ("quantity", "hard", "boy (age)", ["nine-year-old", "seven-year-old"]),
+        ),
+        (
+            "About 40 passengers were evacuated from the stranded train.",
+            "At least 65 passengers were evacuated from the stranded train.",
+            ("quantity", "soft", "passenger", ["40", "65"]),
+        ),
+        (
+            "Officials closed the mountain road after the landslide.",
+            "Officials did not close the mountain road after the landslide.",
+            ("negation", "hard", "clos official road", ["clos", "not clos"]),
+        ),
+    ],
+)
+def test_each_kind_of_conflict_is_typed_with_its_slot_and_both_values(first, second, expected):
+    conflicts = _diff(first, second)["conflicts"]
+    assert [(c["type"], c["strength"], c["slot"], c["values"]) for c in conflicts] == [expected]
+    assert {s["outlet"] for s in conflicts[0]["sides"]} == {"First Outlet", "Second Outlet"}
+    assert all(s["published"] == "2026-05-04" for s in conflicts[0]["sides"])
+
+
+def test_outcome_conflict_names_both_stances():
+    conflicts = _diff(
+        "Tovria is close to a deal with Mendal on grain exports, officials said.",
+        "Talks between Tovria and Mendal on grain exports have stalled, a diplomat said.",
+        (["Tovria", "Mendal"], ["Tovria", "Mendal"]),
+    )["conflicts"]
+    assert [(c["type"], c["values"]) for c in conflicts] == [("outcome", ["close to a deal", "stalled"])]
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        # typography: curly and straight apostrophes are one spelling
+        (
+            "The storm didn’t derail the ceremony, organisers said.",
+            "The storm didn't derail the ceremony, organisers said.",
+        ),
+        # a negative word elsewhere in a sentence that agrees
+        (
+            "Names have not been released, but Ortega said her cousin was the driver.",
+            "Ortega said Lima was her cousin.",
+        ),
+        # two amounts in one unit about two different things
+        ("Hollis agreed to the $47 billion Brantec deal.", "Verano made a $121 billion offer for Hollis."),
+        # the first and the raised bid
+        ("Verano's first bid of $103 billion was rejected.", "Verano's raised bid of $121 billion was rejected."),
+        # a date is not a count
+        ("The Sept. 11 attacks changed air travel for good.", "The 19 hijackers changed air travel for good."),
+        # "1, 600" is one thousand six hundred
+        ("The village of 1, 600 residents voted to merge.", "The village of 1,600 residents voted to merge."),
+        # an earlier crash in the same story
+        ("Four years ago a crash on the same line killed 12 people.", "The crash on the line killed 7 people."),
+        # the day it was announced and the day it happened
+        (
+            "The plant closed on Friday, the company said on Monday.",
+            "The plant closed on Friday, the company said on Tuesday.",
+        ),
+        # a number whose noun the text leaves out ("and 31 to ...") counts no hospital
+        (
+            "Twenty of the injured were taken to the north hospital and 31 to the south hospital.",
+            "The injured were taken to two hospitals.",
+        ),
+        # one person's two statements, sharing only a name
+        ("Mayor Dunn opened the new library.", "Mayor Dunn criticised the budget."),
+        # an estimate of the other figure, and a range holding it
+        ("About 5 million pounds of thrust lift the rocket.", "5.1 million pounds of thrust lift the rocket."),
+        ("The tram slid for eight to ten seconds.", "The tram slid for nine seconds."),
+    ],
+)
+def test_false_positive_families_are_not_flagged(first, second):
+    assert _diff(first, second)["conflicts"] == []
+
+
+def test_the_same_sentence_typed_two_ways_is_one_shared_claim():
+    result = _diff(
+        "The storm didn’t derail the ceremony, organisers said.",
+        "The storm didn't derail the ceremony, organisers said.",
+    )
+    assert len(result["shared"]) == 1 and result["unique"] == []
