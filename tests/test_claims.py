@@ -138,7 +138,8 @@ def test_an_independent_report_is_not_a_retelling():
     body = "Shops fear a long winter.\n\nThe port will close, Harbor Wire reported on Tuesday, citing sources."
     _, provenance = extract("sha256:t", body, OUTLET, "Shops brace for winter", "2026-03-04")
     assert provenance.retelling_of is None
-    assert provenance.cites == {"Harbor Wire": 1}
+    # "fear" is a cognition cue: the shops' fear is theirs, the closure is Harbor Wire's report
+    assert provenance.cites == {"Harbor Wire": 1, "Shops": 1}
 
 
 @pytest.mark.parametrize(

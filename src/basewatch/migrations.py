@@ -198,15 +198,18 @@ def unpack_json(blob: bytes) -> object:
     return json.loads(unpack_text(blob))
 
 
+def m008_parsed_claims(conn: sqlite3.Connection) -> None:
+    # Ingest attributes claims with word patterns; the dependency parse replaces them the first time
+    # an article's claims are read, and this table remembers which articles it has done.
+    conn.execute(
+        "CREATE TABLE parsed_claims (article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE)"
+    )
+
+
 MIGRATIONS: list[Migration] = [
-    m001_articles,
-    m002_dedupe,
-    m003_claims,
-    m004_pages,
-    m005_edits,
-    m006_stories,
-    m007_article_wire,
-]
+    m001_articles, m002_dedupe, m003_claims, m004_pages, m005_edits, m006_stories, m007_article_wire,
+    m008_parsed_claims,
+]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -44,3 +45,18 @@ def available() -> bool:
     except ParserUnavailable:
         return False
     return True
+
+
+_notified = False
+
+
+def pipeline_or_none() -> Language | None:
+    """The pipeline, or None after saying once on stderr why attribution falls back to patterns."""
+    global _notified
+    try:
+        return pipeline()
+    except ParserUnavailable as error:
+        if not _notified:
+            _notified = True
+            sys.stderr.write(f"basewatch: {error}; attribution falls back to word patterns\n")
+        return None

@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
 
-from basewatch import aliases, compare, dedupe
+from basewatch import aliases, compare, dedupe, pipeline
 from basewatch import stories as stories_
+from basewatch.claims import speakers
 from basewatch.runtime import fewer_gc_passes
 from basewatch.store import Store
 
@@ -84,6 +85,14 @@ def copies(store: Store, article_id: str) -> list[dict]:
     return members
 
 
+def _parsed_claims(store: Store, **scope) -> list:
+    """Stored claims in scope, their articles first read by the parse if only the patterns had."""
+    found = store.claims(**scope)
+    if pipeline.parse_claims(store, {c.article for c in found}):
+        found = store.claims(**scope)
+    return found
+
+
 def article_facts(store: Store, articles: Iterable[str] | None = None) -> dict[str, compare.ArticleFacts]:
     """Outlet label, syndication cluster (when it has copies) and retold report of every article,
     or of `articles` only: a query over a few articles reads only what they need."""
@@ -125,7 +134,7 @@ def diff(
     # Articles without an outlet are labelled by file name ("[a.txt]"), which SQL cannot filter on.
     by_name = outlets if outlets and not any(o.startswith("[") for o in outlets) else None
     story_id = None if story is None else store.resolve_story(story)
-    claims = store.claims(since=since, outlets=by_name, story=story_id)
+    claims = _parsed_claims(store, since=since, outlets=by_name, story=story_id)
     facts = article_facts(store, {c.article for c in claims})
     if outlets:
         wanted = {o.lower() for o in outlets}
@@ -148,7 +157,7 @@ def claims(
     story: str | None = None,
 ) -> list[dict]:
     """Stored claims, filtered: by outlet, story, a source anywhere in the chain, anonymous, hedged."""
-    found = store.claims(outlet=outlet, story=None if story is None else store.resolve_story(story))
+    found = _parsed_claims(store, outlet=outlet, story=None if story is None else store.resolve_story(story))
     if source:
         needle = source.lower()
         found = [c for c in found if any(needle in s.lower() for s in c.sources)]
@@ -176,7 +185,7 @@ def summary(
     scope = None if since is None and story_id is None else store.article_ids(since=since, story=story_id)
     index = store.article_index(scope)
     facts = _facts(store, index, scoped=scope is not None)
-    all_claims = [c for c in store.claims(since=since, story=story_id) if c.article in facts]
+    all_claims = [c for c in _parsed_claims(store, since=since, story=story_id) if c.article in facts]
     if on_scope:
         on_scope(len(all_claims))
     corroborated = _corroboration_by_story(store, all_claims, facts)
@@ -245,12 +254,13 @@ def _claim_line(claim) -> dict:
 
 
 def _relies_on(outlet_claims: list, facts: dict) -> list[dict]:
-    """Counts of the immediate source behind each claim (the first link after the outlet)."""
+    """Counts of the immediate source behind each claim (the first link after the outlet), one entry
+    per speaker whatever the spelling ("Tan", "Mr. Tan", "Hock Tan")."""
     counts: Counter[str] = Counter()
     for claim in outlet_claims:
         chain = claim.sources[1:] if facts[claim.article].outlet_known else claim.sources
         counts[chain[0] if chain else "(the outlet itself)"] += 1
-    return [{"source": s, "claims": n} for s, n in counts.most_common()]
+    return speakers.merge(counts)
 
 
 def stories(

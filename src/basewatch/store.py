@@ -652,6 +652,31 @@ class Store:
         sql += " ORDER BY a.rowid, c.sentence_index"
         return [_claim(row) for row in self.conn.execute(sql, args)]
 
+    def unparsed_articles(self, articles: Iterable[str] | None = None) -> list[tuple]:
+        """(id, body, outlet, title, published) of the articles whose claims the parse has not read yet."""
+        sql = (
+            "SELECT a.id, a.body, a.outlet, a.title, a.published FROM articles a "
+            "WHERE a.id NOT IN (SELECT article FROM parsed_claims)"
+        )
+        if articles is not None:
+            self._fill_scope(articles)
+            sql += " AND a.id IN (SELECT id FROM temp.scope)"
+        return self.conn.execute(sql + " ORDER BY a.rowid").fetchall()
+
+    def replace_claims(self, article_id: str, claims: list[Claim], provenance: Provenance) -> None:
+        """Store an article's claims as read from the parse; call inside `atomic()`."""
+        self.conn.execute("DELETE FROM claims WHERE article = ?", (article_id,))
+        self.conn.executemany(
+            "INSERT INTO claims (id, article, outlet, sentence_index, text, cue, sources, anonymous, hedged, "
+            "direct_quote, inherited, names, numbers, dates) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [_claim_row(c) for c in claims],
+        )
+        self.conn.execute(
+            "UPDATE provenance SET cites = ?, retelling_of = ?, retelling_date = ? WHERE article = ?",
+            (_json(provenance.cites), provenance.retelling_of, provenance.retelling_date, article_id),
+        )
+        self.conn.execute("INSERT OR IGNORE INTO parsed_claims (article) VALUES (?)", (article_id,))
+
     def article_index(self, articles: Iterable[str] | None = None) -> dict[str, dict]:
         """id -> the fields the reports need (outlet, path, title, published, cluster, and the report
         it retells), for every article or only `articles`."""

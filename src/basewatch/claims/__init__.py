@@ -17,7 +17,17 @@ from functools import lru_cache
 
 from syntok import segmenter
 
-from basewatch import aliases
+from basewatch import aliases, parse
+from basewatch.claims import parsed
+from basewatch.claims.cues import STRONG_CUE_WORDS
+from basewatch.claims.sources import (
+    MEDIA_WORD_RE,
+    PRONOUNS,
+    SOURCE_NOUN_RE,
+    Attribution,
+    is_anonymous,
+    is_person,
+)
 from basewatch.metadata import parse_partial_date
 
 
@@ -64,24 +74,11 @@ _TRAILING_RE = re.compile(
 _PASSIVE_RE = re.compile(
     r"(?P<src>[^,;\"“”]{2,80}?)\s+(?P<cue>(?:was|were|is|are) (?:reported|quoted|cited) as (?:saying|telling))"
 )
-# News organisations are named with these words; an unnamed source "told" one of them.
-_MEDIA_WORD_RE = re.compile(
-    r"\b(?:news|agency|times|post|journal|herald|tv|radio|press|observer|ledger|courier|gazette|"
-    r"telegraph|tribune|daily|wire|media|magazine|broadcaster|newspaper|channel)\b",
-    re.I,
-)
 _NON_SOURCE_START = re.compile(
     r"^(?:it|this|that|which|there|what|who|as|and|but|so|if|when|while|he also|she also)$", re.I
 )
-_PRONOUNS = frozenset("he she they we i".split())
 _AUDIENCE = re.compile(
     r"^(?:reporters|journalists|the press|him|her|them|us|me|parliament|lawmakers|a news conference)$", re.I
-)
-_ANONYMOUS_RE = re.compile(
-    r"\b(?:familiar with|knowledge of|condition of anonymity|not (?:authori[sz]ed|allowed) to|asked not to|"
-    r"asking not to|declined to be (?:named|identified)|requested anonymity|unnamed|anonymous|insiders?)\b"
-    r"|^(?:an?|the|one of the|two|three|several|some)?\s*(?:\w+\s+){0,2}(?:sources?|person|people|officials?)$",
-    re.I,
 )
 _ANONYMITY_NOTE_RE = re.compile(
     r"\b(?:on condition of anonymity|asked not to be (?:named|identified)|asking not to be (?:named|identified)"
@@ -93,7 +90,7 @@ _HEDGE_RE = re.compile(
     r"(?:is|are|was|were) (?:said|believed|thought|reported|expected) to|believed to|appears? to|seems? to)\b",
     re.I,
 )
-_QUOTE_RE = re.compile(r"[\"“”„«»]")
+_QUOTE_RE = re.compile(r"[\"“”„«»]|''")
 _QUOTED_SPAN_RE = re.compile(r"[\"“„«]([^\"”“»]{12,})[\"”»]")
 _NAME_RE = re.compile(
     r"\b(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]{2,6}|al-[A-Z][\w-]+)"
@@ -103,8 +100,7 @@ _NAME_STOP = frozenset(
     """The A An In On At It Its This That These Those He She They We I But And Or If As When While After
     Before Since During Meanwhile However Also Earlier Later Last Next Some Many Most One Two Three Four
     Five Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-    July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    According Commenting Additionally Western""".split()
+    July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
 )
 _NUMBER_RE = re.compile(
     r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:%|per ?cent|percent|million|billion|thousand))?"
@@ -172,17 +168,15 @@ class Provenance:
         return asdict(self)
 
 
-@dataclass(frozen=True)
-class _Attribution:
-    cue: str | None
-    chain: tuple[str, ...]
-    outlet_verb: bool = False
-
-
 def sentences(body: str) -> list[str]:
     """Sentences of a clean body; a quotation that runs over several sentences stays whole."""
-    result: list[str] = []
-    for paragraph in body.split("\n\n"):
+    return [sentence for sentence, _ in _sentences_in_paragraphs(body)]
+
+
+def _sentences_in_paragraphs(body: str) -> list[tuple[str, int]]:
+    """Each sentence with the number of its paragraph."""
+    result: list[tuple[str, int]] = []
+    for number, paragraph in enumerate(body.split("\n\n")):
         pending = ""
         for sentence in _split(paragraph.strip()):
             sentence = sentence.strip()
@@ -190,10 +184,10 @@ def sentences(body: str) -> list[str]:
                 continue
             pending = f"{pending} {sentence}".strip()
             if len(_QUOTE_RE.findall(pending)) % 2 == 0 or _closes_quote(pending):
-                result.append(pending)
+                result.append((pending, number))
                 pending = ""
         if pending:
-            result.append(pending)
+            result.append((pending, number))
     return result
 
 
@@ -208,34 +202,49 @@ def extract(
     outlet: str | None,
     title: str | None = None,
     published: str | None = None,
+    parsed_attribution: bool = True,
 ) -> tuple[list[Claim], Provenance]:
-    """Claims for every asserting sentence of `body`, and the article's provenance."""
+    """Claims for every asserting sentence of `body`, and the article's provenance. Attribution comes
+    from the dependency parse, or from word patterns when `parsed_attribution` is off (the quick
+    first reading at ingest) or the parser cannot load."""
     reference = _reference_date(published)
     label = outlet
-    parts = sentences(body)
+    located = _sentences_in_paragraphs(body)
+    parts = [sentence for sentence, _ in located]
     facts = [_sentence_facts(s) for s in parts]
-    declared, declared_date = _declared_basis(title, parts[:3], [f.attribution for f in facts[:3]])
+    attributions = _attributions(parts, parsed_attribution)
+    declared, declared_date = _declared_basis(title, parts[:3], attributions[:3])
     basis = declared
     claims: list[Claim] = []
-    last_person: str | None = None
-    for index, (text, fact) in enumerate(zip(parts, facts, strict=True)):
+    people = _People(body)
+    cited_in = -1  # the last paragraph naming the retold report
+    for index, (text, fact, attribution) in enumerate(zip(parts, facts, attributions, strict=True)):
+        paragraph = located[index][1]
         if fact.subhead:
             basis = None  # a new section is the outlet's own background, not the retold report
+        chain = list(attribution.chain)
+        if chain and chain[-1].lower() in PRONOUNS:
+            chain[-1] = people.resolve(chain[-1]) or chain[-1]
+        elif chain and chain[-1].lower() == "it":
+            chain[-1] = people.last_organisation or chain[-1]
+        people.saw(chain[-1] if chain and is_person(chain[-1]) else _subject_name(text, fact.names))
+        if chain:
+            people.saw_source(chain[-1])
         if not fact.assertion:
             continue
-        attribution = fact.attribution
-        chain = list(attribution.chain)
-        if chain and chain[-1].lower() in _PRONOUNS and last_person:
-            chain[-1] = last_person
-        elif chain and _is_person(chain[-1]):
-            last_person = chain[-1]
         previous = claims[-1] if claims else None
+        cue = attribution.cue
         if not chain and fact.direct_quote and previous and previous.direct_quote:
-            chain = previous.sources[1 if label else 0 :]  # the quote goes on: same speaker
+            chain = previous.sources[1 if label else 0 :]  # the quote goes on: same speaker, same cue
+            cue = previous.cue
         inherited = not chain and basis is not None
+        if basis and chain and basis[0] in chain:
+            cited_in = paragraph
         if inherited:
-            chain = list(basis)
-        elif basis and chain and _is_anonymous(chain[0]) and basis[0] not in " ".join(chain):
+            # Next to where the article names the report, a sentence retells it with its sources;
+            # further on it may be background: the report, not its unnamed sources, carries it.
+            chain = list(basis) if paragraph - cited_in <= 1 else [basis[0]]
+        elif basis and chain and _retold(chain, attribution) and basis[0] not in " ".join(chain):
             chain = [basis[0], *chain]  # "the sources said" in a retelling are the retold outlet's
         if label and chain and len(chain) > 1 and aliases.same_organisation(chain[0], label):
             chain = chain[1:]  # "told the Bay Observer" in the Bay Observer: told us
@@ -246,9 +255,9 @@ def extract(
                 article=article_id,
                 outlet=outlet,
                 text=text,
-                cue=attribution.cue if not inherited else None,
+                cue=cue if not inherited else None,
                 sources=sources,
-                anonymous=bool(chain) and (_is_anonymous(chain[-1]) or fact.notes_anonymity),
+                anonymous=bool(chain) and (is_anonymous(chain[-1]) or fact.notes_anonymity),
                 hedged=fact.hedged,
                 direct_quote=fact.direct_quote,
                 sentence_index=index,
@@ -261,11 +270,71 @@ def extract(
     return claims, _provenance(article_id, claims, declared, declared_date, reference)
 
 
+_HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w'’-]+)")
+_GENDER_OF_PRONOUN = {"he": "m", "she": "f"}
+
+
+class _People:
+    """Named people in reading order, for "he said" and "she told reporters": the nearest one
+    whose gender, where the article shows it ("Mr. Soto", "Ms. Lind"), fits the pronoun."""
+
+    def __init__(self, body: str) -> None:
+        self.gender = {m[2]: "m" if m[1] == "Mr" else "f" for m in _HONORIFIC_RE.finditer(body)}
+        self.recent: list[str] = []
+        self.last_organisation: str | None = None
+
+    def saw(self, person: str | None) -> None:
+        if person:
+            self.recent.append(person)
+
+    def saw_source(self, source: str) -> None:
+        """A named institution ("the IMF") is what a later "it says" most likely means."""
+        if not is_person(source) and not is_anonymous(source) and source.lower() not in ("it", *PRONOUNS):
+            self.last_organisation = source
+
+    def resolve(self, pronoun: str) -> str | None:
+        wanted = _GENDER_OF_PRONOUN.get(pronoun.lower())
+        for person in reversed(self.recent[-8:]):
+            if wanted is None or self.gender.get(person.split()[-1], wanted) == wanted:
+                return person
+        return None
+
+
+def _subject_name(text: str, names: tuple[str, ...]) -> str | None:
+    """A person named at the start of a sentence ("Tourist Juan Perez was on the beach") is the
+    one a following "he said" most likely means."""
+    words = names[0].split() if names else []
+    if (
+        len(words) >= 2
+        and text.startswith(words[0])
+        and words[0].lower() not in _FUNCTION_WORDS
+        and words[-1].rstrip(".") not in _HONORIFIC_WORDS
+        and not words[0].isupper()
+        and is_person(names[0])
+    ):
+        return names[0]
+    return None
+
+
+# Capitalised only because they open the sentence ("What Mr. Obama said", "Although Mrs. Clinton").
+_FUNCTION_WORDS = frozenset(
+    """what who whom whose which when where why how that this these those there here should would could can
+    will may might must shall do does did is are was were has have had if although though because unless until
+    whereas yet so then thus also still even just only not no nor even once""".split()
+)
+_HONORIFIC_WORDS = frozenset(("Mr", "Mrs", "Ms", "Miss", "Dr"))
+
+
+def _retold(chain: list[str], attribution: Attribution) -> bool:
+    """In a retold report, what unnamed sources said and what anyone wants or fears ("the Kremlin
+    is seeking access") reached the outlet through that report."""
+    return is_anonymous(chain[0]) or (attribution.cue or "").partition(" ")[0] not in STRONG_CUE_WORDS
+
+
 @dataclass(frozen=True)
 class _SentenceFacts:
     """What a sentence says about itself, whatever article it appears in."""
 
-    attribution: _Attribution
     assertion: bool
     subhead: bool
     direct_quote: bool = False
@@ -280,12 +349,10 @@ class _SentenceFacts:
 # of recent sentences (bounded: about 30 MB at most).
 @lru_cache(maxsize=32_768)
 def _sentence_facts(text: str) -> _SentenceFacts:
-    attribution = _attribute(text)
     if not _is_assertion(text):
-        return _SentenceFacts(attribution, assertion=False, subhead=_is_subhead(text))
+        return _SentenceFacts(assertion=False, subhead=_is_subhead(text))
     words = frozenset(_LOWER_WORD_RE.findall(text.lower()))
     return _SentenceFacts(
-        attribution,
         assertion=True,
         subhead=_is_subhead(text),
         direct_quote=bool(_QUOTED_SPAN_RE.search(text)),
@@ -299,8 +366,19 @@ def _sentence_facts(text: str) -> _SentenceFacts:
 
 # -- attribution -------------------------------------------------------------------------------
 
+_NO_ATTRIBUTION = Attribution(None, ())
 
-def _attribute(sentence: str) -> _Attribution:
+
+def _attributions(parts: list[str], parsed_attribution: bool) -> list[Attribution]:
+    """Each sentence's own attribution: from the parse, or from the patterns."""
+    nlp = parse.pipeline_or_none() if parsed_attribution else None
+    if nlp is None:
+        return [_attribute(p) for p in parts]
+    return [found or _NO_ATTRIBUTION for found in parsed.attribute_all(nlp, parts)]
+
+
+@lru_cache(maxsize=32_768)
+def _attribute(sentence: str) -> Attribution:
     """The cue and source chain a sentence states for itself (outermost source first).
 
     Tried in order: "X cited Y as saying", "X was quoted as saying", a closing attribution clause
@@ -314,10 +392,10 @@ def _attribute(sentence: str) -> _Attribution:
     quoted_as = " as saying" in core or " as telling" in core
     cited = _CITED_AS_RE.search(core) if quoted_as else None
     if cited and (outer := _subject(cited["outer"])):
-        return _Attribution("cited as saying", (outer, _tidy(cited["inner"]), *citing))
+        return Attribution("cited as saying", (outer, _tidy(cited["inner"]), *citing))
     passive = _PASSIVE_RE.search(core) if quoted_as else None
     if passive and (speaker := _subject(passive["src"])):
-        return _Attribution(passive["cue"], (speaker, *citing))
+        return Attribution(passive["cue"], (speaker, *citing))
     verbs = [m for m in _WORD_SPAN_RE.finditer(core) if m.group(0) in _SPEECH_VERB_SET]
     if verbs:
         # A closing clause has no comma of its own: only the text from the last comma can hold it.
@@ -332,13 +410,13 @@ def _attribute(sentence: str) -> _Attribution:
             return _told(verb.group(0), speaker, core, verb.start(), citing)
     according = _ACCORDING_RE.search(core)
     if according:
-        return _Attribution("according to", (_tidy(according["src"]), *citing))
+        return Attribution("according to", (_tidy(according["src"]), *citing))
     if citing:
-        return _Attribution("citing", tuple(citing))
-    return _Attribution(None, ())
+        return Attribution("citing", tuple(citing))
+    return Attribution(None, ())
 
 
-def _told(verb: str, speaker: str, sentence: str, at: int, citing: list[str]) -> _Attribution:
+def _told(verb: str, speaker: str, sentence: str, at: int, citing: list[str]) -> Attribution:
     """Attribution for a speech verb; "an unnamed source told Reuters" puts Reuters in the chain.
 
     A named person telling a named person ("Putin told Sharaa") is a claim of the speaker only;
@@ -347,13 +425,13 @@ def _told(verb: str, speaker: str, sentence: str, at: int, citing: list[str]) ->
     """
     told = _TOLD_RE.match(sentence, at)
     if not told:
-        return _Attribution(verb, (speaker, *citing), verb in _OUTLET_VERBS)
+        return Attribution(verb, (speaker, *citing), verb in _OUTLET_VERBS)
     audience = _tidy(told["to"])
     if _AUDIENCE.match(audience):
-        return _Attribution(f"told {audience}", (speaker, *citing))
-    if _is_anonymous(speaker) or _MEDIA_WORD_RE.search(audience) or audience.lower().startswith("the "):
-        return _Attribution("told", (audience, speaker, *citing))
-    return _Attribution("told", (speaker, *citing))
+        return Attribution(f"told {audience}", (speaker, *citing))
+    if is_anonymous(speaker) or MEDIA_WORD_RE.search(audience) or audience.lower().startswith("the "):
+        return Attribution("told", (audience, speaker, *citing))
+    return Attribution("told", (speaker, *citing))
 
 
 def _subject(before_verb: str) -> str | None:
@@ -375,8 +453,8 @@ def _subject(before_verb: str) -> str | None:
     if words[0].lower() in ("and", "but", "as", "while", "when", "after", "before", "because", "if"):
         return None
     determined = words[0].lower() in _DETERMINERS and 2 <= len(words) <= 6  # "the mayor", "two officials"
-    named = _looks_named(candidate) or bool(_SOURCE_NOUN_RE.search(candidate))
-    if not (determined or named or candidate.lower() in _PRONOUNS):
+    named = _looks_named(candidate) or bool(SOURCE_NOUN_RE.search(candidate))
+    if not (determined or named or candidate.lower() in PRONOUNS):
         return None
     return _tidy(candidate)
 
@@ -432,17 +510,25 @@ def _cut_verb_phrase(words: list[str]) -> list[str]:
     return words
 
 
-_SOURCE_NOUN_RE = re.compile(
-    r"\b(?:sources?|officials?|spokes(?:man|woman|person)|people|person|minister|ministry|government|police|"
-    r"statement|report|analysts?|experts?|diplomats?|agency|media|authorities|kremlin|council|court|board|"
-    r"company|leader|president|chief|director|envoy|residents?|witnesses?|owners?|chair|association|"
-    r"guard|master|officers?|workers?|union|survey|poll|study|data)\b",
-    re.I,
-)
-
-
 def _looks_named(text: str) -> bool:
-    return any(word[:1].isupper() and word not in _NAME_STOP for word in text.split())
+    words = text.split()
+    if words and _is_opener(words[0], words[1] if len(words) > 1 else ""):
+        words = words[1:]
+    return any(word[:1].isupper() and word not in _NAME_STOP for word in words)
+
+
+_OPENER_FOLLOWERS = frozenset("to on in at for with from about after over the a an this that its his her their".split())
+
+
+def _is_opener(word: str, following: str) -> bool:
+    """A participial or adverbial sentence opener ("Responding to this report, ...", "Additionally,")
+    is capitalised only because it comes first: never a name. "Beijing said" is one."""
+    bare = word.rstrip(",").lower()
+    return (
+        len(bare) > 4
+        and bare.endswith(("ing", "ly"))
+        and (word.endswith(",") or following.lower() in _OPENER_FOLLOWERS)
+    )
 
 
 def _tidy(source: str) -> str:
@@ -450,27 +536,11 @@ def _tidy(source: str) -> str:
     return _TRAILING_WEEKDAY_RE.sub("", source)
 
 
-def _is_anonymous(source: str) -> bool:
-    return bool(_ANONYMOUS_RE.search(source))
-
-
-def _is_person(source: str) -> bool:
-    """A named individual: the chain ends in a capitalised name, not an institution noun."""
-    words = source.split()
-    tail = words[-2:]
-    return (
-        1 <= len(words) <= 8
-        and all(w[:1].isupper() for w in tail)
-        and not _SOURCE_NOUN_RE.search(" ".join(tail))
-        and not _MEDIA_WORD_RE.search(source)
-    )
-
-
 def _is_assertion(sentence: str) -> bool:
     """A full sentence that states something: not a question, a subhead or a fragment."""
     words = sentence.split()
-    ends_like_a_sentence = sentence.rstrip()[-1:] in '.!"”’»)'
-    return len(words) >= _MIN_CLAIM_WORDS and ends_like_a_sentence and not sentence.rstrip('"”’ ').endswith("?")
+    ends_like_a_sentence = sentence.rstrip()[-1:] in '.!"”’»)\''
+    return len(words) >= _MIN_CLAIM_WORDS and ends_like_a_sentence and not sentence.rstrip('"”’\' ').endswith("?")
 
 
 def _is_subhead(sentence: str) -> bool:
@@ -478,7 +548,7 @@ def _is_subhead(sentence: str) -> bool:
 
 
 def _declared_basis(
-    title: str | None, lead: list[str], attributions: list[_Attribution]
+    title: str | None, lead: list[str], attributions: list[Attribution]
 ) -> tuple[tuple[str, ...] | None, str | None]:
     """The report an article says it retells: named in its headline ("Bloomberg: ...",
     "..., Bloomberg reports") or by an outlet verb in its first sentence."""
@@ -491,7 +561,7 @@ def _declared_basis(
                 break
     for attribution, sentence in zip(attributions, lead, strict=True):
         chain = attribution.chain
-        if attribution.outlet_verb and chain and not _is_anonymous(chain[0]):
+        if attribution.outlet_verb and chain and not is_anonymous(chain[0]):
             if basis is None and sentence is not lead[0]:
                 continue
             if basis is None or aliases.same_organisation(basis[0], chain[0]):
@@ -510,6 +580,10 @@ def _names(text: str) -> list[str]:
     found = []
     for match in _NAME_RE.finditer(text):
         words = match.group(0).split()
+        rest = text[match.end() :]
+        opener = words[0] + ("," if rest.startswith(",") else "")
+        if match.start() == 0 and len(words) == 1 and _is_opener(opener, rest.lstrip(", ").split(" ", 1)[0]):
+            continue
         while words and words[0] in _NAME_STOP:
             words = words[1:]
         name = _POSSESSIVE_RE.sub("", " ".join(words))

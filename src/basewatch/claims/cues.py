@@ -1,0 +1,27 @@
+"""The words that mark an attribution: the learned cue lexicon and the closed lists around it."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+# Verb forms human annotators marked as attribution cues often enough, and often enough where they
+# occur, in PolNeAR's training split (scripts/learn_cue_words.py writes the file).
+_LEARNED = [
+    line.split("\t")
+    for line in files(__package__).joinpath("cue_words.tsv").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+]
+CUE_WORDS = frozenset(word for word, _, _ in _LEARNED)
+# How often each form, used as a verb, was marked: the rarer, the more evidence a cue needs.
+CUE_SHARE = {word: int(marked) / max(int(seen), int(marked)) for word, marked, seen in _LEARNED}
+# Forms marked in at least half of their occurrences ("said", "told") attribute whatever follows them;
+# the others ("spoke", "appeared") only when they carry content.
+STRONG_CUE_SHARE = 0.5
+STRONG_CUE_WORDS = frozenset(word for word, share in CUE_SHARE.items() if share >= STRONG_CUE_SHARE)
+# ... and an object alone ("endorsed Clinton", but not "released a letter") is content enough only for
+# forms marked at least this often.
+OBJECT_CUE_SHARE = 0.22
+# Verbs by which an outlet presents another's report as its basis.
+OUTLET_CUES = frozenset("reported reports report writes wrote write".split())
+# Whom a speaker tells without the audience being a source of its own.
+AUDIENCE_WORDS = frozenset("reporters journalists him her them us me lawmakers supporters".split())
