@@ -29,6 +29,15 @@ from basewatch.claims.sources import (
     is_person,
 )
 from basewatch.metadata import parse_partial_date
+from basewatch.vocabulary import (
+    MAGNITUDE_WORDS,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAYS,
+    alternation,
+)
 
 
 def split_syntok(paragraph: str) -> list[str]:
@@ -99,25 +108,26 @@ _NAME_RE = re.compile(
 _NAME_STOP = frozenset(
     """The A An In On At It Its This That These Those He She They We I But And Or If As When While After
     Before Since During Meanwhile However Also Earlier Later Last Next Some Many Most One Two Three Four
-    Five Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-    July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
-)
+    Five""".split()
+) | {word.title() for word in (*WEEKDAYS, *MONTH_NAMES)}
+# "one" is left out of the number words: "one of the", "one official" state no amount.
+_AMOUNT_WORDS = [word for word in (*NUMBER_WORDS, *MAGNITUDE_WORDS) if word != "one"]
+_UNIT_WORDS = [word for word, value in NUMBER_WORDS.items() if value < 10] + list(MAGNITUDE_WORDS)
 _NUMBER_RE = re.compile(
     r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:%|per ?cent|percent|million|billion|thousand))?"
-    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
-    r"thousand|million|billion)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|"
-    r"million|billion))*\b",
+    rf"|\b(?:{alternation(_AMOUNT_WORDS)})(?:[- ](?:{alternation(_UNIT_WORDS)}))*\b",
     re.I,
 )
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# Month names open a date; "may" only with a day beside it (it is also a verb).
+_MONTH_OPENERS = alternation([*MONTH_ABBREVIATIONS, "may"])
 _DATE_RE = re.compile(
     r"(?:"
-    r"\b(?:(?:on|last|next|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    rf"\b(?:(?:on|last|next|this)\s+)?(?:{alternation(WEEKDAYS)})\b"
     r"|\b(?:yesterday|today|tomorrow)\b"
     r"|\b(?:last|next|this)\s+(?:week|month|year)\b"
-    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:,?\s+\d{4})?"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?"
-    r"|\b(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{4}\b"
+    rf"|\b\d{{1,2}}\s+(?:{_MONTH_OPENERS})[a-z]*\.?(?:,?\s+\d{{4}})?"
+    rf"|\b(?:{_MONTH_OPENERS})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
+    rf"|\b(?:{alternation(m for m in MONTHS if m != 'may')})\s+\d{{4}}\b"
     r")",
     re.I,
 )
@@ -463,18 +473,9 @@ _DETERMINERS = frozenset(
     """the a an his her its their our one two three four five several some many most local senior top""".split()
 )
 _CLAUSE_SPLIT_RE = re.compile(r"[,;:—–]|\bthat\b|[\"”]")
-_TRAILING_WEEKDAY_RE = re.compile(
-    r"\s+(?:on|in|at)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$", re.I
-)
-_DATE_HINTS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow week month year jan
-    january feb february mar march apr april may jun june jul july aug august sep sept september oct october
-    nov november dec december""".split()
-)
-_NUMBER_WORDS = frozenset(
-    """two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand
-    million billion""".split()
-)
+_TRAILING_WEEKDAY_RE = re.compile(rf"\s+(?:on|in|at)\s+(?:{alternation(WEEKDAYS)})\b.*$", re.I)
+_DATE_HINTS = frozenset([*WEEKDAYS, *MONTH_NAMES, "yesterday", "today", "tomorrow", "week", "month", "year"])
+_NUMBER_WORDS = frozenset(_AMOUNT_WORDS)
 _DIGIT_RE = re.compile(r"\d")
 _DATE_START_RE = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun|yes|tod|tom|las|nex|thi|on\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)",
@@ -539,8 +540,8 @@ def _tidy(source: str) -> str:
 def _is_assertion(sentence: str) -> bool:
     """A full sentence that states something: not a question, a subhead or a fragment."""
     words = sentence.split()
-    ends_like_a_sentence = sentence.rstrip()[-1:] in '.!"”’»)\''
-    return len(words) >= _MIN_CLAIM_WORDS and ends_like_a_sentence and not sentence.rstrip('"”’\' ').endswith("?")
+    ends_like_a_sentence = sentence.rstrip()[-1:] in ".!\"”’»)'"
+    return len(words) >= _MIN_CLAIM_WORDS and ends_like_a_sentence and not sentence.rstrip("\"”’' ").endswith("?")
 
 
 def _is_subhead(sentence: str) -> bool:
@@ -652,7 +653,7 @@ def _resolve(expression: str, before: str, reference: date | None) -> str | None
     for offset, word in ((-1, "yesterday"), (0, "today"), (1, "tomorrow")):
         if text == word:
             return (reference + timedelta(days=offset)).isoformat()
-    weekday = next((i for i, name in enumerate(_WEEKDAYS) if name in text), None)
+    weekday = next((i for i, name in enumerate(WEEKDAYS) if name in text), None)
     if weekday is not None:
         delta = (weekday - reference.weekday()) % 7
         if text.startswith("next") or (future and not text.startswith("last")):
