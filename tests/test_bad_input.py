@@ -372,3 +372,8 @@ def test_clean_writes_no_control_sequences(invoke, args):
     result = invoke("clean", "-", *args, input=_HOSTILE_PAGE)
     assert result.exit_code == 0
     assert not any(leak in result.stdout for leak in _LEAKS)
+
+
+def test_readme_counts_the_input_cases_this_suite_runs():
+    readme = (SAMPLE.parents[1] / "README.md").read_text(encoding="utf-8")
+    assert f"{len(CASES)} input cases through `clean` and one `ingest` run" in readme
