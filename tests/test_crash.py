@@ -92,7 +92,9 @@ def test_sigkill_mid_batch_leaves_complete_articles_and_rerun_finishes(tmp_path)
 
 def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path):
     folder, db = tmp_path / "batch", tmp_path / "int.db"
-    make_articles(folder, 600, seed=11)
+    # far more than the first batch: on a busy machine the workers run ahead of the writer, and the
+    # signal must still find work left to interrupt
+    make_articles(folder, 2000, seed=11)
     process = ingest(db, folder)
     wait_for(db, 200)
     process.send_signal(signal.SIGINT)
