@@ -183,7 +183,7 @@ def test_facts_for_some_articles_match_the_facts_for_all(story_diff, isolated_db
         full = report.article_facts(store)
         some = sorted(full)[:2]
         assert report.article_facts(store, some) == {a: full[a] for a in some}
-    assert any(f.cluster for f in full.values()), "the story has a syndication cluster to resolve"
+    assert any(f.origin for f in full.values()), "the story has a syndication cluster to resolve"
 
 
 def test_summary_since_keeps_only_articles_from_that_date(story_diff, invoke):
@@ -243,8 +243,8 @@ def test_a_sentence_carried_word_for_word_whose_words_are_nowhere_else_is_shared
     text = "Volunteers repainted the lighthouse gallery overnight."
     claims = [claim("a1", 0, text), claim("a2", 0, text), claim("a1", 1, "Harbour fees rise in spring.")]
     facts = {
-        "a1": compare.ArticleFacts("a1", "Outlet One", True, None, None),
-        "a2": compare.ArticleFacts("a2", "Outlet Two", True, None, None),
+        "a1": compare.ArticleFacts("a1", "Outlet One", True, None),
+        "a2": compare.ArticleFacts("a2", "Outlet Two", True, None),
     }
     result = compare.diff(claims, facts)
     assert [s["claim"] for s in result["shared"]] == [text]

@@ -14,8 +14,8 @@ def _diff(first: str, second: str, names: tuple[list[str], list[str]] = ([], [])
         for n, (text, found) in enumerate(zip((first, second), names, strict=True))
     ]
     facts = {
-        "a0": compare.ArticleFacts("a0", "First Outlet", True, None, None, published="2026-05-04"),
-        "a1": compare.ArticleFacts("a1", "Second Outlet", True, None, None, published="2026-05-04"),
+        "a0": compare.ArticleFacts("a0", "First Outlet", True, None, published="2026-05-04"),
+        "a1": compare.ArticleFacts("a1", "Second Outlet", True, None, published="2026-05-04"),
     }
     return compare.diff(claims, facts)
 

@@ -110,9 +110,8 @@ def _facts(store: Store, index: dict[str, dict], scoped: bool) -> dict[str, comp
     facts = {}
     for article_id, row in index.items():
         label, known = compare.outlet_label(row["outlet"], row["path"])
-        cluster = row["cluster"] if row["cluster"] in origin else None
         facts[article_id] = compare.ArticleFacts(
-            article_id, label, known, cluster, row["retelling_of"], origin.get(row["cluster"]), row["published"]
+            article_id, label, known, row["retelling_of"], origin.get(row["cluster"]), row["published"]
         )
     return facts
 

@@ -174,9 +174,6 @@ class Provenance:
     retelling_of: str | None = None
     retelling_date: str | None = None
 
-    def to_dict(self) -> dict:
-        return asdict(self)
-
 
 def sentences(body: str) -> list[str]:
     """Sentences of a clean body; a quotation that runs over several sentences stays whole."""

@@ -52,7 +52,6 @@ class ArticleFacts:
     id: str
     outlet: str  # outlet name, or the file name when the outlet is unknown
     outlet_known: bool
-    cluster: str | None
     retelling_of: str | None
     origin: str | None = None  # outlet of the syndication cluster's canonical article
     published: str | None = None
