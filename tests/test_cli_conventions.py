@@ -140,3 +140,13 @@ def test_diff_csv_has_a_row_per_item_of_its_json(invoke):
     result = json.loads(invoke("diff", "-f", "json").stdout)
     sections = ("shared", "unique", "conflicts", "aliases")
     assert len(_csv(invoke, "diff")) == sum(len(result[s]) for s in sections)
+
+
+def test_articles_from_stdin_without_an_outlet_stay_apart_and_diff_says_why(invoke):
+    lead = "The harbour board said on Monday that the new timetable would start in May, after two years of talks"
+    invoke("ingest", "-", "-q", input=f"{lead} with the ferry operators.\n\nOfficials said waits would fall.\n")
+    invoke("ingest", "-", "-q", input=f"{lead} with the ferry operators and councils.\n\nA late boat runs Fridays.\n")
+    result = invoke("diff", "-f", "json")
+    outlets = [o["outlet"] for o in json.loads(result.stdout)["outlets"]]
+    assert len(outlets) == 2 and all(o.startswith("[<stdin> ") for o in outlets)
+    assert "2 article(s) name no outlet" in result.stderr and "basewatch edit ID --outlet NAME" in result.stderr

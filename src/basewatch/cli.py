@@ -512,6 +512,13 @@ def diff_command(
             on_scope=_slow_note("--story ID, --since DATE or --outlet NAME"),
             story=story,
         )
+    unnamed = [o["outlet"] for o in result["outlets"] if not o["known"] and o["claims"]]
+    if unnamed:
+        output.note(
+            f"{len(unnamed)} article(s) name no outlet and are compared under their file name "
+            f"({', '.join(unnamed[:3])}{', …' if len(unnamed) > 3 else ''}): "
+            "set one with `basewatch edit ID --outlet NAME` or `ingest --outlet NAME`"
+        )
     found = {o["outlet"].lower() for o in result["outlets"] if o["claims"]}
     for name in outlets or []:
         _say_if_nothing_matched([] if name.lower() not in found else [name], "claims", outlet=name)

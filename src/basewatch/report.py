@@ -51,7 +51,7 @@ def _origin_label(members: list[dict]) -> str:
     """The outlet label of a cluster's canonical article: the origin its copies count as."""
     canonical = _canonical(members)
     row = next(m for m in members if m["article"] == canonical)
-    return compare.outlet_label(row["outlet"], row["path"])[0]
+    return compare.outlet_label(row["outlet"], row["path"], row["article"])[0]
 
 
 def _member(row: dict) -> dict:
@@ -109,7 +109,7 @@ def _facts(store: Store, index: dict[str, dict], scoped: bool) -> dict[str, comp
     }
     facts = {}
     for article_id, row in index.items():
-        label, known = compare.outlet_label(row["outlet"], row["path"])
+        label, known = compare.outlet_label(row["outlet"], row["path"], article_id)
         facts[article_id] = compare.ArticleFacts(
             article_id, label, known, row["retelling_of"], origin.get(row["cluster"]), row["published"]
         )

@@ -69,11 +69,13 @@ class View:
     published: str | None = None
 
 
-def outlet_label(outlet: str | None, path: str) -> tuple[str, bool]:
-    """The outlet, or the article's file name (marked unknown) when the page named none."""
+def outlet_label(outlet: str | None, path: str, article_id: str = "") -> tuple[str, bool]:
+    """The outlet, or the article's file name (marked unknown) when the page named none; texts read
+    from stdin have no name, so each is told apart by its id rather than all merged into one outlet."""
     if outlet:
         return outlet, True
-    return f"[{Path(path.split(':', 1)[0]).name}]", False
+    name = Path(path.split(":", 1)[0]).name
+    return (f"[{name} {article_id[7:19]}]" if name == "<stdin>" else f"[{name}]"), False
 
 
 class Normaliser:
