@@ -67,10 +67,9 @@ def _verdicts(units: list[Unit], main: set[int]) -> list[tuple[bool, str]]:
             )
         elif by_rules:
             verdicts.append((False, model.reason(inputs[i], p)))
-        elif p >= model.add_above and i in span:
-            verdicts.append(
-                (True, f"body text (line model {p:.0%}" + (f"; rules: {unit.reason})" if unit.reason else ")"))
-            )
+        elif p >= model.add_above and i in span and not unit.reason:
+            # a line a named rule recognised (a related-story link, a caption credit) stays out
+            verdicts.append((True, f"body text (line model {p:.0%})"))
         else:
             verdicts.append((False, unit.reason or _outside_reason(unit)))
     return verdicts

@@ -167,12 +167,15 @@ _NOTICE_WORDS = frozenset(
 
 def classify(units: list[Unit]) -> None:
     repeats = Counter(u.text.lower() for u in units)
+    sentences = {u.text.lower() for u in units if _sentence_shaped(u)}
+    # Text said twice is page furniture (a promo, a teaser shown again), unless the page holds no
+    # other prose: then the repeated paragraph is the article, and it is kept once.
+    article_is_repeated = bool(sentences) and all(repeats[key] > 1 for key in sentences)
     seen: set[str] = set()
     for i, unit in enumerate(units):
         key = unit.text.lower()
-        # A sentence-shaped paragraph said twice is kept once; short lines said twice are chrome.
-        sentence = unit.weight >= GOOD_MIN_WEIGHT and bool(SENTENCE_END_RE.search(unit.text))
-        reason = _boilerplate_reason(unit, 1 if sentence else repeats[key])
+        sentence = _sentence_shaped(unit)
+        reason = _boilerplate_reason(unit, 1 if sentence and article_is_repeated else repeats[key])
         standalone = unit.spaced and (i + 1 == len(units) or units[i + 1].spaced)
         if not reason and key in seen and (sentence or unit.weight >= LONG_PARAGRAPH_WEIGHT):
             reason = "paragraph repeated on the page"
@@ -185,6 +188,10 @@ def classify(units: list[Unit]) -> None:
             unit.kind = "near"
         else:
             unit.kind = "short"
+
+
+def _sentence_shaped(unit: Unit) -> bool:
+    return unit.weight >= GOOD_MIN_WEIGHT and bool(SENTENCE_END_RE.search(unit.text))
 
 
 def _is_timestamp(text: str) -> bool:
