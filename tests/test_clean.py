@@ -112,6 +112,43 @@ def test_a_text_that_is_one_paragraph_repeated_keeps_it_once():
     assert {r["reason"] for r in result.removed} == {"paragraph repeated on the page"}
 
 
+ARTICLE = "\n\n".join(
+    [
+        PARAGRAPH,
+        "Librarians said the extra day would be staffed by volunteers at first, and that the reading room "
+        "and the children's floor would both stay open until five in the afternoon.",
+        "Read more: Council votes to repair the harbour wall before the winter storms arrive",
+        "The council said the trial would run until the end of the year and then be reviewed by its "
+        "culture committee, which meets again in January.",
+    ]
+)
+PROMO = "Sign documents anywhere, on any device, with one simple app that your whole team already knows."
+
+
+def test_a_line_a_named_rule_recognised_stays_out_whatever_the_model_says(monkeypatch):
+    import numpy as np
+
+    import basewatch.clean as cleaning
+
+    model = cleaning.load_model()
+
+    class Certain:  # the shipped model, sure that every line is body text
+        drop_below, add_above, reason = model.drop_below, model.add_above, model.reason
+
+        def probabilities(self, rows):
+            return np.full(len(rows), 0.99), rows
+
+    monkeypatch.setattr(cleaning, "load_model", Certain)
+    result = clean(ARTICLE)
+    assert "Read more" not in result.body
+    assert any(r["reason"] == "related-story link" for r in result.removed)
+
+
+def test_a_paragraph_said_twice_beside_an_article_is_furniture():
+    result = clean(f"{ARTICLE}\n\n{PROMO}\n\n{PROMO}\n")
+    assert PROMO not in result.body and PARAGRAPH in result.body
+
+
 def test_the_last_short_paragraph_of_a_two_paragraph_article_is_kept():
     closing = "It opens at nine."
     assert clean(f"{PARAGRAPH}\n\n{closing}\n").paragraphs == (PARAGRAPH, closing)
