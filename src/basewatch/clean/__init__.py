@@ -53,18 +53,19 @@ def _verdicts(units: list[Unit], main: set[int]) -> list[tuple[bool, str]]:
     if not units:
         return []
     model = load_model()
-    probabilities, inputs = model.probabilities(np.array(feature_rows(units, main)))
     kept_by_rules = [i for i, unit in enumerate(units) if i in main and unit.kind != "bad"]
     # The model adds lines only between the rules' first and last: the article stays one run.
     span = range(kept_by_rules[0], kept_by_rules[-1] + 1) if kept_by_rules else range(0)
+    kept = set(kept_by_rules)
+    if model.drop_below <= 0 and not any(i not in kept and not units[i].reason for i in span):
+        return _rule_verdicts(units, kept)  # nothing the model could change: skip computing it
+    probabilities, inputs = model.probabilities(np.array(feature_rows(units, main)))
     verdicts = []
     for i, unit in enumerate(units):
         p = float(probabilities[i])
         by_rules = i in main and unit.kind != "bad"
         if by_rules and p >= model.drop_below:
-            verdicts.append(
-                (True, unit.reason or ("body text" if unit.kind in ("good", "near") else "short line inside body"))
-            )
+            verdicts.append((True, unit.reason or _inside_reason(unit)))
         elif by_rules:
             verdicts.append((False, model.reason(inputs[i], p)))
         elif p >= model.add_above and i in span and not unit.reason:
@@ -73,6 +74,17 @@ def _verdicts(units: list[Unit], main: set[int]) -> list[tuple[bool, str]]:
         else:
             verdicts.append((False, unit.reason or _outside_reason(unit)))
     return verdicts
+
+
+def _rule_verdicts(units: list[Unit], kept: set[int]) -> list[tuple[bool, str]]:
+    return [
+        (True, unit.reason or _inside_reason(unit)) if i in kept else (False, unit.reason or _outside_reason(unit))
+        for i, unit in enumerate(units)
+    ]
+
+
+def _inside_reason(unit: Unit) -> str:
+    return "body text" if unit.kind in ("good", "near") else "short line inside body"
 
 
 def _outside_reason(unit: Unit) -> str:
