@@ -278,7 +278,7 @@ def reading(ingests: list[dict], dedupes: list[dict]) -> list[str]:
     """What the tables say, in words; every figure in it is computed from the tables' own data."""
     lines = ["## Reading the tables", ""]
     for r in ingests:
-        stages = WORKER_STAGES + WRITER_STAGES
+        stages = [name for name in WORKER_STAGES + WRITER_STAGES if name in r["ingest"]["stages"]]  # as measured
         spent = ", ".join(f"{name} {_ms_per_article(r, name):.2f}" for name in stages)
         costliest = max(stages, key=lambda name: _ms_per_article(r, name))
         lines += [
