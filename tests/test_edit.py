@@ -89,3 +89,18 @@ def test_outlet_from_parent_names_each_file_by_its_folder(invoke, tmp_path):
 def test_outlet_and_outlet_from_exclude_each_other(invoke):
     result = invoke("ingest", str(SAMPLE), "--outlet", "X", "--outlet-from", "parent")
     assert result.exit_code == 2 and "not both" in result.stderr
+
+
+def test_edited_claims_are_read_by_the_parse_again(invoke, isolated_db):
+    invoke("ingest", str(SAMPLE / "bay-observer.txt"), "-q")
+    invoke("claims", "-f", "json")  # the first read parses
+
+    def parsed() -> int:
+        return sqlite3.connect(isolated_db).execute("SELECT count(*) FROM parsed_claims").fetchone()[0]
+
+    assert parsed() == 1
+    bay = _articles(invoke)["bay-observer.txt"]
+    invoke("edit", bay["id"], "--outlet", "Kessby Gazette")
+    assert parsed() == 0  # the edit stored quick pattern claims: not yet the parse's
+    claims = json.loads(invoke("claims", "-f", "json").stdout)
+    assert parsed() == 1 and all(claim["sources"][0] == "Kessby Gazette" for claim in claims)

@@ -326,10 +326,14 @@ def _rarity(store: Store, docs: int, terms: Iterable[int], settings: Settings) -
 
 def edit(store: Store, article_id: str, changes: dict[str, str | None]) -> Article:
     """Correct an article's metadata by hand, in one transaction. Its claims are read again, since
-    a claim's source chain starts with the outlet, and dates resolve against the publication date."""
+    a claim's source chain starts with the outlet, and dates resolve against the publication date:
+    with the quick patterns here (this runs inside ingest when `--outlet` relabels stored text), and
+    with the parse the next time they are read, as for any newly stored article."""
     with atomic(store.conn):
         article = replace(store.article(article_id), **changes)
-        found, provenance = claims.extract(article.id, article.body, article.outlet, article.title, article.published)
+        found, provenance = claims.extract(
+            article.id, article.body, article.outlet, article.title, article.published, parsed_attribution=False
+        )
         store.edit(article.id, changes, found, provenance)
     return article
 

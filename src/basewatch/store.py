@@ -117,6 +117,23 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _article_filter(
+    outlet: str | None = None, since: str | None = None, story: str | None = None
+) -> tuple[str, list[str]]:
+    """The WHERE clause (over `articles a`) and its arguments for the filters every listing takes."""
+    clauses, args = ["1=1"], []
+    if story:
+        clauses.append("a.id IN (SELECT article FROM story_members WHERE story = ?)")
+        args.append(story)
+    if outlet:
+        clauses.append("lower(a.outlet) = lower(?)")
+        args.append(outlet)
+    if since:
+        clauses.append("a.published >= ?")
+        args.append(since)
+    return " AND ".join(clauses), args
+
+
 def _file_of(path: str) -> str:
     """The file behind --db. A `file:` URI opens the database with SQLite's options, e.g.
     `file:team.db?mode=ro` to read a shared database with no risk of writing to it."""
@@ -268,9 +285,7 @@ class Store:
             [*(changes[f] for f in fields), article_id],
         )
         self._log(article_id, [(f, old[f], changes[f]) for f in fields])
-        self.conn.execute("DELETE FROM claims WHERE article = ?", (article_id,))
-        self.conn.execute("DELETE FROM provenance WHERE article = ?", (article_id,))
-        self._add_claims([_claim_row(c) for c in claims], _provenance_row(provenance))
+        self._rewrite_claims(article_id, claims, provenance)  # unparsed: the parse reads them anew
 
     def remove(self, article_id: str) -> None:
         """Delete an article and all that hangs on it (page, claims, keys, cluster membership);
@@ -296,30 +311,14 @@ class Store:
     def articles(
         self, outlet: str | None = None, since: str | None = None, story: str | None = None
     ) -> Iterator[Article]:
-        sql = f"{_SELECT_ARTICLES} WHERE 1=1"
-        args: list[str] = []
-        if story:
-            sql += " AND a.id IN (SELECT article FROM story_members WHERE story = ?)"
-            args.append(story)
-        if outlet:
-            sql += " AND lower(a.outlet) = lower(?)"
-            args.append(outlet)
-        if since:
-            sql += " AND a.published >= ?"
-            args.append(since)
-        sql += " ORDER BY a.published IS NULL, a.published, a.path"
+        where, args = _article_filter(outlet=outlet, since=since, story=story)
+        sql = f"{_SELECT_ARTICLES} WHERE {where} ORDER BY a.published IS NULL, a.published, a.path"
         for row in self.conn.execute(sql, args):
             yield Article(*row)
 
     def article_ids(self, since: str | None = None, story: str | None = None) -> list[str]:
-        sql, args = "SELECT id FROM articles WHERE 1=1", []
-        if since:
-            sql += " AND published >= ?"
-            args.append(since)
-        if story:
-            sql += " AND id IN (SELECT article FROM story_members WHERE story = ?)"
-            args.append(story)
-        return [r[0] for r in self.conn.execute(sql, args)]
+        where, args = _article_filter(since=since, story=story)
+        return [r[0] for r in self.conn.execute(f"SELECT a.id FROM articles a WHERE {where}", args)]
 
     def article(self, id_or_prefix: str) -> Article:
         """One article by full id, id prefix (with or without `sha256:`), or external id."""
@@ -665,17 +664,13 @@ class Store:
 
     def replace_claims(self, article_id: str, claims: list[Claim], provenance: Provenance) -> None:
         """Store an article's claims as read from the parse; call inside `atomic()`."""
-        self.conn.execute("DELETE FROM claims WHERE article = ?", (article_id,))
-        self.conn.executemany(
-            "INSERT INTO claims (id, article, outlet, sentence_index, text, cue, sources, anonymous, hedged, "
-            "direct_quote, inherited, names, numbers, dates) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [_claim_row(c) for c in claims],
-        )
-        self.conn.execute(
-            "UPDATE provenance SET cites = ?, retelling_of = ?, retelling_date = ? WHERE article = ?",
-            (_json(provenance.cites), provenance.retelling_of, provenance.retelling_date, article_id),
-        )
-        self.conn.execute("INSERT OR IGNORE INTO parsed_claims (article) VALUES (?)", (article_id,))
+        self._rewrite_claims(article_id, claims, provenance)
+        self.conn.execute("INSERT INTO parsed_claims (article) VALUES (?)", (article_id,))
+
+    def _rewrite_claims(self, article_id: str, claims: list[Claim], provenance: Provenance) -> None:
+        for table in ("claims", "provenance", "parsed_claims"):
+            self.conn.execute(f"DELETE FROM {table} WHERE article = ?", (article_id,))
+        self._add_claims([_claim_row(c) for c in claims], _provenance_row(provenance))
 
     def article_index(self, articles: Iterable[str] | None = None) -> dict[str, dict]:
         """id -> the fields the reports need (outlet, path, title, published, cluster, and the report
