@@ -30,6 +30,7 @@ from datetime import date
 import numpy as np
 
 from basewatch.settings import Settings
+from basewatch.vocabulary import NUMBER_WORDS, WEEKDAYS
 
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*\d|\d")
 _PARAGRAPH_RE = re.compile(r"\n\s*\n")
@@ -43,9 +44,9 @@ _STOPWORDS = frozenset(
     rather said same say says she should since so some still such than that the their them then there these
     they this those though through thus to too two under until up upon us very was we were what when where
     whether which while who whom whose why will with within without would year years yet you your told tell
-    tells according added adds mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday week
-    weeks today yesterday time times day days three four five first second people""".split()
-)
+    tells according added adds mr mrs ms dr week weeks today yesterday time times day days first second
+    people""".split()
+) | set(WEEKDAYS) | set(NUMBER_WORDS)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from syntok import segmenter
 
 from basewatch import aliases, parse
 from basewatch.claims import parsed
-from basewatch.claims.cues import STRONG_CUE_WORDS
+from basewatch.claims.cues import OUTLET_CUES, STRONG_CUE_WORDS
 from basewatch.claims.sources import (
     MEDIA_WORD_RE,
     PRONOUNS,
@@ -65,7 +65,6 @@ _SPEECH_VERBS = (
 )
 _SPEECH_VERB_SET = frozenset(_SPEECH_VERBS.split("|"))
 _WORD_SPAN_RE = re.compile(r"[a-z]+")
-_OUTLET_VERBS = frozenset("reported reports report writes wrote write".split())
 _OUTLET_VERB_RE = re.compile(r"\b(?:reported|reports|writes|wrote)\b")
 _ACCORDING_RE = re.compile(r"\baccording to (?P<src>[^,;.]+(?:\.[A-Z][^,;.]*)?)", re.I)
 _CITING_RE = re.compile(r"\b(?:citing|with reference to|quoting) (?P<src>[^,;]+?)(?=[,;.]|$)", re.I)
@@ -432,7 +431,7 @@ def _told(verb: str, speaker: str, sentence: str, at: int, citing: list[str]) ->
     """
     told = _TOLD_RE.match(sentence, at)
     if not told:
-        return Attribution(verb, (speaker, *citing), verb in _OUTLET_VERBS)
+        return Attribution(verb, (speaker, *citing), verb in OUTLET_CUES)
     audience = _tidy(told["to"])
     if _AUDIENCE.match(audience):
         return Attribution(f"told {audience}", (speaker, *citing))
