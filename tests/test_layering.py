@@ -8,7 +8,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "basewatch"
 PURE = [
     "clean", "metadata", "models", "settings", "errors", "read", "dedupe", "claims", "compare", "aliases", "parse",
-    "vocabulary",
+    "vocabulary", "controls",
 ]  # fmt: skip
 FORBIDDEN = {"sqlite3", "typer", "rich"}
 

@@ -14,14 +14,9 @@ from datetime import date, datetime
 from dateutil import parser as dateparser
 
 from basewatch.clean.rules import BIO_RE, BYLINE_RE, COPYRIGHT_MARK_RE
+from basewatch.controls import without_controls
 from basewatch.models import CleanResult, Metadata
 
-# Terminal escape sequences (CSI "ESC [ ... m", OSC "ESC ] ... BEL" or "ESC ] ... ESC \\", two-byte ESC x)
-# and single C0/C1 control characters.
-_ESCAPE_SEQUENCE_RE = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
-)
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # A dateline or wire tag opens the first paragraphs: an optional place in capitals, the credited outlet
 # or agency in brackets, then a dash ("WASHINGTON (AP) —", "(CNN) —", "LONDON, March 3 (Reuters) -").
 _DATELINE_RE = re.compile(
@@ -106,8 +101,7 @@ def printable(value: str | None) -> str | None:
     """`value` without terminal escape sequences and control characters (None when nothing is left)."""
     if value is None:
         return None
-    text = _ESCAPE_SEQUENCE_RE.sub("", value)
-    text = " ".join(_CONTROL_RE.sub(" ", text).split())
+    text = " ".join(without_controls(value).split())  # one line: newlines and tabs become spaces
     return text or None
 
 

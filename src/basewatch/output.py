@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from enum import Enum, StrEnum
@@ -19,6 +18,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from basewatch.controls import without_controls
+
 
 class Format(StrEnum):
     table = "table"
@@ -27,13 +28,6 @@ class Format(StrEnum):
     csv = "csv"
 
 
-# C0/C1 controls and ESC sequences, except newline and tab, which tables and bodies need; and the
-# explicit bidirectional overrides, which make a terminal show text in another order than it is.
-_CONTROL_RE = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
-)
-
 ID_COLUMNS = frozenset(["id", "article", "canonical", "cluster"])
 
 stderr = Console(stderr=True, highlight=False)
@@ -41,7 +35,7 @@ stderr = Console(stderr=True, highlight=False)
 
 def safe(text: object) -> str:
     """Printable form of untrusted text: control and escape sequences removed."""
-    return _CONTROL_RE.sub("", "" if text is None else str(text))
+    return without_controls("" if text is None else str(text))
 
 
 def sanitised(value: object) -> object:
