@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 
 from basewatch import parse
-from basewatch.claims import _attribute, extract, parsed, speakers
+from basewatch.claims import extract, parsed, patterns, speakers
 
 OUTLET = "Desk Daily"
 
@@ -138,7 +138,7 @@ def test_a_participial_opener_is_never_a_name():
     for opener in ("Responding to this report", "Commenting on this report", "Reacting to the news"):
         sentence = f"{opener}, Peskov told reporters that nothing had changed."
         assert source_of(sentence) == ["Peskov"]
-        assert _attribute(sentence).chain == ("Peskov",)  # the pattern fallback too
+        assert patterns.attribute(sentence).chain == ("Peskov",)  # the pattern fallback too
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,10 @@ SOURCE_NOUN_RE = re.compile(
     re.I,
 )
 PRONOUNS = frozenset("he she they we i".split())
+# Words that stand where a source would ("It said", "This reported") but never name one.
+NON_SOURCE_RE = re.compile(
+    r"^(?:it|this|that|which|there|what|who|as|and|but|so|if|when|while|he also|she also)$", re.I
+)
 
 
 def is_anonymous(source: str) -> bool:
