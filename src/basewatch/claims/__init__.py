@@ -23,7 +23,15 @@ from basewatch.claims import parsed, patterns
 from basewatch.claims.cues import STRONG_CUE_WORDS
 from basewatch.claims.dates import reference_date, report_date, resolve
 from basewatch.claims.facts import sentence_facts
-from basewatch.claims.sources import NON_SOURCE_RE, PRONOUNS, Attribution, is_anonymous, is_person
+from basewatch.claims.sources import (
+    HONORIFIC_GENDER,
+    HONORIFICS,
+    NON_SOURCE_RE,
+    PRONOUNS,
+    Attribution,
+    is_anonymous,
+    is_person,
+)
 from basewatch.claims.split import sentences, sentences_in_paragraphs, split_syntok
 
 __all__ = ["Claim", "Provenance", "extract", "sentences", "split_syntok"]
@@ -142,7 +150,7 @@ def extract(
     return claims, _provenance(article_id, claims, declared, declared_date, reference)
 
 
-_HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w'’-]+)")
+_HONORIFIC_RE = re.compile(rf"\b({'|'.join(HONORIFIC_GENDER)})\.? ([A-Z][\w'’-]+)")
 _GENDER_OF_PRONOUN = {"he": "m", "she": "f"}
 
 
@@ -151,7 +159,7 @@ class _People:
     whose gender, where the article shows it ("Mr. Soto", "Ms. Lind"), fits the pronoun."""
 
     def __init__(self, body: str) -> None:
-        self.gender = {m[2]: "m" if m[1] == "Mr" else "f" for m in _HONORIFIC_RE.finditer(body)}
+        self.gender = {m[2]: HONORIFIC_GENDER[m[1]] for m in _HONORIFIC_RE.finditer(body)}
         self.recent: list[str] = []
         self.last_organisation: str | None = None
 
@@ -180,7 +188,7 @@ def _subject_name(text: str, names: tuple[str, ...]) -> str | None:
         len(words) >= 2
         and text.startswith(words[0])
         and words[0].lower() not in _FUNCTION_WORDS
-        and words[-1].rstrip(".") not in _HONORIFIC_WORDS
+        and words[-1].rstrip(".").lower() not in HONORIFICS
         and not words[0].isupper()
         and is_person(names[0])
     ):
@@ -194,7 +202,6 @@ _FUNCTION_WORDS = frozenset(
     will may might must shall do does did is are was were has have had if although though because unless until
     whereas yet so then thus also still even just only not no nor even once""".split()
 )
-_HONORIFIC_WORDS = frozenset(("Mr", "Mrs", "Ms", "Miss", "Dr"))
 
 
 def _retold(chain: list[str], attribution: Attribution) -> bool:

@@ -106,9 +106,7 @@ def _names(text: str) -> list[str]:
     found = []
     for match in _NAME_RE.finditer(text):
         words = match.group(0).split()
-        rest = text[match.end() :]
-        opener = words[0] + ("," if rest.startswith(",") else "")
-        if match.start() == 0 and len(words) == 1 and is_opener(opener, rest.lstrip(", ").split(" ", 1)[0]):
+        if match.start() == 0 and len(words) == 1 and starts_with_opener(text):
             continue
         while words and words[0] in NAME_STOP:
             words = words[1:]
@@ -118,14 +116,18 @@ def _names(text: str) -> list[str]:
     return found
 
 
-def is_opener(word: str, following: str) -> bool:
-    """A participial or adverbial sentence opener ("Responding to this report, ...", "Additionally,")
-    is capitalised only because it comes first: never a name. "Beijing said" is one."""
-    bare = word.rstrip(",").lower()
+def starts_with_opener(text: str) -> bool:
+    """Whether `text` opens with a participial or adverbial opener ("Responding to this report, ...",
+    "Additionally,"), capitalised only because it comes first: never a name. "Beijing said" is one."""
+    words = text.split(maxsplit=2)
+    if not words:
+        return False
+    bare = words[0].rstrip(",").lower()
+    following = words[1] if len(words) > 1 else ""
     return (
         len(bare) > 4
         and bare.endswith(("ing", "ly"))
-        and (word.endswith(",") or following.lower() in _OPENER_FOLLOWERS)
+        and (words[0].endswith(",") or following.lower() in _OPENER_FOLLOWERS)
     )
 
 

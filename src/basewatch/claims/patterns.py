@@ -11,15 +11,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from basewatch.claims.cues import OUTLET_CUES
-from basewatch.claims.facts import NAME_STOP, is_opener
+from basewatch.claims.cues import AUDIENCES, OUTLET_CUES
+from basewatch.claims.facts import NAME_STOP, starts_with_opener
 from basewatch.claims.sources import (
-    MEDIA_WORD_RE,
     NON_SOURCE_RE,
     PRONOUNS,
     SOURCE_NOUN_RE,
     Attribution,
     is_anonymous,
+    is_media,
 )
 from basewatch.vocabulary import WEEKDAYS, alternation
 
@@ -49,9 +49,6 @@ _TRAILING_RE = re.compile(
 )
 _PASSIVE_RE = re.compile(
     r"(?P<src>[^,;\"“”]{2,80}?)\s+(?P<cue>(?:was|were|is|are) (?:reported|quoted|cited) as (?:saying|telling))"
-)
-_AUDIENCE = re.compile(
-    r"^(?:reporters|journalists|the press|him|her|them|us|me|parliament|lawmakers|a news conference)$", re.I
 )
 _DETERMINERS = frozenset(
     """the a an his her its their our one two three four five several some many most local senior top""".split()
@@ -114,9 +111,9 @@ def _told(verb: str, speaker: str, sentence: str, at: int, citing: list[str]) ->
     if not told:
         return Attribution(verb, (speaker, *citing), verb in OUTLET_CUES)
     audience = _tidy(told["to"])
-    if _AUDIENCE.match(audience):
+    if audience.lower() in AUDIENCES:
         return Attribution(f"told {audience}", (speaker, *citing))
-    if is_anonymous(speaker) or MEDIA_WORD_RE.search(audience) or audience.lower().startswith("the "):
+    if is_anonymous(speaker) or is_media(audience) or audience.lower().startswith("the "):
         return Attribution("told", (audience, speaker, *citing))
     return Attribution("told", (speaker, *citing))
 
@@ -160,9 +157,7 @@ def _cut_verb_phrase(words: list[str]) -> list[str]:
 
 
 def _looks_named(text: str) -> bool:
-    words = text.split()
-    if words and is_opener(words[0], words[1] if len(words) > 1 else ""):
-        words = words[1:]
+    words = text.split()[1:] if starts_with_opener(text) else text.split()
     return any(word[:1].isupper() and word not in NAME_STOP for word in words)
 
 
