@@ -33,7 +33,7 @@ def test_page_dump_seed_loses_menus_ticker_lists_and_footer():
         "Listen",
     ):
         assert chrome not in body, chrome
-    meta = extract(text, result)
+    meta = extract(result)
     assert meta.title == "Russia struggling to retain two military bases in Syria: Bloomberg"
     assert meta.published == "2025-01-29T12:13:00"
 
