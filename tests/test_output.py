@@ -57,3 +57,11 @@ def test_rows_given_one_by_one_are_sanitised_once_each(capsys):
     written = capsys.readouterr().out
     assert "\x1b" not in written and "\x07" not in written
     assert written.count("row") == 2
+
+
+def test_a_storys_dates_read_as_days_whatever_their_precision():
+    from basewatch import output
+
+    assert output._span("2026-03-04", "2026-03-05T09:40:00") == "2026-03-04 … 2026-03-05"
+    assert output._span("2026-03-05T08:00:00", "2026-03-05T09:40:00") == "2026-03-05"
+    assert output._span(None, None) == "undated"

@@ -303,6 +303,12 @@ def cluster_table(records: list[dict]) -> None:
             console.print(Text(why, style="dim"))
 
 
+def _span(first: str | None, last: str | None) -> str:
+    """A story's dates as days: one stamped to the minute and one to the day read alike."""
+    days = dict.fromkeys(d[:10] for d in (first, last) if d)
+    return " … ".join(days) or "undated"
+
+
 def _chain(sources: list[str]) -> str:
     return " › ".join(safe(s) for s in sources) or "—"
 
@@ -418,7 +424,7 @@ def story_table(records: list[dict]) -> None:
         console.print(Text("no stories"))
         return
     for record in records:
-        dates = " … ".join(dict.fromkeys(d for d in (record["first"], record["last"]) if d)) or "undated"
+        dates = _span(record["first"], record["last"])
         head = f"{record['story'][7:19]}  {' · '.join(record['label']) or '—'}  ({dates})"
         console.print(Text(safe(head), style="bold"))
         counts = (
@@ -436,7 +442,7 @@ def overview_view(result: dict) -> None:
     shown, total = len(result["stories"]), result["total_stories"]
     console.print(Text(f"{shown} of {total} stories, most recently updated first", style="bold"))
     for story in result["stories"]:
-        dates = " … ".join(dict.fromkeys(d for d in (story["first"], story["last"]) if d)) or "undated"
+        dates = _span(story["first"], story["last"])
         console.rule(Text(safe(f"{story['story'][7:19]}  {story['title'] or '—'}"), style="bold"))
         console.print(Text(safe(f"{' · '.join(story['label'])}  ({dates}), {story['articles']} article(s)")))
         console.print(Text(safe("Outlets: " + (", ".join(story["outlets"]) or "—")), style="bold"))
