@@ -99,6 +99,16 @@ def test_outcome_conflict_names_both_stances():
         # an estimate of the other figure, and a range holding it
         ("About 5 million pounds of thrust lift the rocket.", "5.1 million pounds of thrust lift the rocket."),
         ("The tram slid for eight to ten seconds.", "The tram slid for nine seconds."),
+        # another season named by its year: the 1998 team's run is not today's
+        (
+            "The 1998 squad won eight straight games before collapsing in the playoffs.",
+            "On Sunday the squad won three straight games to take the title.",
+        ),
+        # a measure of one thing and a measure of nothing named, with nothing else in common
+        (
+            "Heavy vehicles dug a crater of about 90 metres around the mine.",
+            "After a day of work, the crews had dug only 12m down the shaft.",
+        ),
     ],
 )
 def test_false_positive_families_are_not_flagged(first, second):

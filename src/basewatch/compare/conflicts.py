@@ -30,6 +30,9 @@ ESTIMATE = 0.1
 SAME_FIGURE = 0.01
 # A sentence dated this far from its article's publication tells of another time.
 HISTORIC_DAYS = 30
+# A year written this far from the article's own tells of another time (a year apart may be last December).
+HISTORIC_YEARS = 2
+_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # Units that measure the noun whatever the verb ("a 19-ton truck" is used, driven or ploughed).
 _MEASURES = frozenset({"ton", "kg", "lb", "m", "km", "mile", "ft", "mph", "kph", "age"})
 # "There were 100 people", "has 70 officers": these verbs say nothing about what was counted.
@@ -153,8 +156,7 @@ def _pairs_by(views: list[View], keys) -> Iterable[tuple[View, View]]:
 def _disagreement(a: View, b: View, aligned: bool) -> dict | None:
     names_agree = bool(a.names & b.names) or not (a.names and b.names)
     quantities = _quantity(a, b)
-    # A measure of one named thing ("a 19-ton truck") is its own topic; a count needs the same matter.
-    if quantities and (quantities[0].unit in _MEASURES and quantities[0].noun or names_agree):
+    if quantities and _same_matter(a, b, *quantities, names_agree, aligned):
         qa, qb = quantities
         gap = max(qa.low, qb.low) - min(qa.high, qb.high)
         soft = qa.approximate or qb.approximate or gap <= ROUNDING * max(qa.high, qb.high)
@@ -170,6 +172,21 @@ def _disagreement(a: View, b: View, aligned: bool) -> dict | None:
     if aligned and len(a.terms & b.terms) >= MIN_TOPIC_SHARED_TERMS and names_agree:
         return _negation(a, b) or _negation(b, a, reverse=True)
     return None
+
+
+def _same_matter(a: View, b: View, qa: Quantity, qb: Quantity, names_agree: bool, aligned: bool) -> bool:
+    """A measure of one named thing ("a 19-ton truck") is its own topic; a count needs the same
+    matter, and a measure whose noun is left unsaid ("the six-year-old") a word of the story in common
+    besides the figure (a story tells of many people, each with an age). Two measures of nothing
+    named ("dug 13m", "a crater of 100 metres across") are one slot only in one statement."""
+    if qa.unit in _MEASURES and qa.noun and qb.noun:
+        return True
+    if qa.unit in _MEASURES and not (qa.noun or qb.noun):
+        return aligned
+    if qa.unit in _MEASURES:
+        figures = {t for q in (qa, qb) for t in (*q.text.lower().replace("-", " ").split(), q.verb)}
+        return bool({t for t in a.terms & b.terms if not t.isdigit()} - figures - {"old"})
+    return names_agree
 
 
 def _verdict(kind: str, strength: str, slot: str, values: list[str], reason: str) -> dict:
@@ -232,7 +249,10 @@ def _historic(view: View) -> bool:
     if published is None:
         return False
     days = (_day(d["date"]) for d in view.claim.dates if d.get("date"))
-    return any(d is not None and abs((d - published).days) > HISTORIC_DAYS for d in days)
+    if any(d is not None and abs((d - published).days) > HISTORIC_DAYS for d in days):
+        return True
+    # A year on its own ("the 1969 team", "since 1945") names another season, not today's figures.
+    return any(abs(int(y) - published.year) >= HISTORIC_YEARS for y in _YEAR_RE.findall(view.claim.text))
 
 
 def _day(text: str | None) -> date | None:
