@@ -20,7 +20,8 @@ from basewatch.claims import Claim
 from basewatch.compare import conflicts, frames, shared
 from basewatch.compare.align import Aligned, aligned_pairs, candidate_pairs
 from basewatch.compare.conflicts import disagree
-from basewatch.compare.normalise import ArticleFacts, Normaliser, View, outlet_label, plain
+from basewatch.compare.normalise import ArticleFacts, Normaliser, View, outlet_label
+from basewatch.compare.words import plain
 
 __all__ = ["ArticleFacts", "corroboration", "diff", "outlet_label"]
 

@@ -13,12 +13,14 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
 from itertools import combinations
 
+from basewatch import aliases, vocabulary
 from basewatch.compare.frames import Quantity
-from basewatch.compare.normalise import View, plain
+from basewatch.compare.normalise import View
 from basewatch.compare.shared import side
+from basewatch.compare.words import plain, term
+from basewatch.metadata import iso_day
 
 # Two claims are about the same matter when they share this many terms and no name tells them apart.
 MIN_TOPIC_SHARED_TERMS = 2
@@ -45,27 +47,14 @@ _SEQUENCE = frozenset(
     current updated""".split()
 )
 
-# Every stance phrase contains one of these; most sentences contain none.
-_STANCE_HINTS = (
-    "deal", "agree", "understanding", "positive", "breakthrough", "stall", "deadlock", "impasse", "collapse",
-    "broke", "broken", "dead end", "on hold",
-)  # fmt: skip
-_PROGRESS_RE = re.compile(
-    r"\b(?:close to (?:a |an )?(?:deal|agreement)|near(?:ing|s)? (?:a |an )?(?:deal|agreement)|"
-    r"(?:deal|agreement) (?:is|was) (?:close|near|imminent)|(?:reach|reached|strike|struck|seal|sealed) "
-    r"(?:a |an )?(?:deal|agreement)|informal understanding|moving in a positive direction|breakthrough)\b",
-    re.I,
-)
-_SETBACK_RE = re.compile(
-    r"\b(?:stalled|stalling|deadlock(?:ed)?|impasse|collapsed|broke down|broken down|no deal|dead end|on hold)\b",
-    re.I,
-)
+_PROGRESS_RE = re.compile(r"\b(?:" + "|".join(vocabulary.STANCE_PROGRESS) + r")\b", re.I)
+_SETBACK_RE = re.compile(r"\b(?:" + "|".join(vocabulary.STANCE_SETBACK) + r")\b", re.I)
 
 
 @functools.lru_cache(maxsize=8192)
 def stance(text: str) -> int:
     lowered = text.lower()
-    if not any(hint in lowered for hint in _STANCE_HINTS):
+    if not any(hint in lowered for hint in vocabulary.STANCE_HINTS):
         return 0
     progress, setback = bool(_PROGRESS_RE.search(text)), bool(_SETBACK_RE.search(text))
     return (progress and not setback) - (setback and not progress)
@@ -167,7 +156,7 @@ def _disagreement(a: View, b: View, aligned: bool) -> dict | None:
     if stance(a.claim.text) * stance(b.claim.text) < 0 and a.names & b.names:
         values = [_stance_phrase(v.claim.text) for v in (a, b)]
         same_day = a.published and b.published and a.published[:10] == b.published[:10]
-        return _verdict("outcome", "hard" if same_day else "soft", "outcome of the talks", values,
+        return _verdict("outcome", "hard" if same_day else "soft", _outcome_slot(a, b), values,
                         "opposite stance: " + " versus ".join(f'"{v}"' for v in values))  # fmt: skip
     if aligned and len(a.terms & b.terms) >= MIN_TOPIC_SHARED_TERMS and names_agree:
         return _negation(a, b) or _negation(b, a, reverse=True)
@@ -245,23 +234,14 @@ def _historic(view: View) -> bool:
     """A sentence dated well away from its article tells of another time (an earlier attack)."""
     if _ANOTHER_TIME_RE.search(view.claim.text):
         return True
-    published = _day(view.published)
+    published = iso_day(view.published, month_middle=True)
     if published is None:
         return False
-    days = (_day(d["date"]) for d in view.claim.dates if d.get("date"))
+    days = (iso_day(d["date"], month_middle=True) for d in view.claim.dates if d.get("date"))
     if any(d is not None and abs((d - published).days) > HISTORIC_DAYS for d in days):
         return True
     # A year on its own ("the 1969 team", "since 1945") names another season, not today's figures.
     return any(abs(int(y) - published.year) >= HISTORIC_YEARS for y in _YEAR_RE.findall(view.claim.text))
-
-
-def _day(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text[:10] if len(text) >= 10 else f"{text[:7]}-15" if len(text) == 7 else text)
-    except ValueError:
-        return None
 
 
 def _negation(a: View, b: View, reverse: bool = False) -> dict | None:
@@ -273,6 +253,19 @@ def _negation(a: View, b: View, reverse: bool = False) -> dict | None:
                 slot = f"{verb} {' '.join(sorted(arguments & others))}"
                 return _verdict("negation", "hard", slot, values, "negation: one states it, the other denies it")
     return None
+
+
+def _outcome_slot(a: View, b: View) -> str:
+    """The talks named by the parties both sides name: "outcome (Brisk Lines, Saltline)"."""
+    shared = a.names & b.names
+    parties = dict.fromkeys(
+        name for v in (a, b) for name in v.claim.names if _name_tokens(name, v) & shared
+    )  # fmt: skip
+    return f"outcome ({', '.join(sorted(parties, key=str.lower))})"
+
+
+def _name_tokens(name: str, view: View) -> frozenset[str]:
+    return frozenset(term(t) for t in aliases.key(name).split()) & view.names
 
 
 def _stance_phrase(text: str) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from basewatch import parse, vocabulary
+from basewatch.compare.words import term
 
 # Units of measure, folded to one spelling; a number with one of these measures the noun it modifies.
 _UNITS = {
@@ -221,7 +222,7 @@ def _quantity(doc, start: int, end: int, low: float, high: float, unit: str, ran
         high=high,
         text=written,
         unit=unit,
-        noun=_term(noun.lower_) if noun is not None else "",
+        noun=term(noun.lower_) if noun is not None else "",
         modifiers=_modifiers(noun, skip),
         qualifiers=_qualifiers(doc, noun),
         verb=_verb(noun if noun is not None else anchor),
@@ -233,7 +234,7 @@ def _modifiers(noun, skip: set[int]) -> frozenset[str]:
     if noun is None:
         return frozenset()
     return frozenset(
-        _term(c.lower_)
+        term(c.lower_)
         for c in noun.children
         if c.dep_ in ("amod", "compound") and c.i not in skip and c.lower_ not in _UNITS and c.is_alpha
     )
@@ -244,7 +245,7 @@ def _qualifiers(doc, noun) -> frozenset[str]:
     if noun is None:
         return frozenset()
     return frozenset(
-        _term(t.lower_)
+        term(t.lower_)
         for c in noun.children
         if c.lower_ in ("including", "excluding", "without") and not any(_number_at(doc, t.i) for t in c.subtree)
         for t in c.subtree
@@ -266,14 +267,6 @@ def _verb(token) -> str:
         if _verb_tag(ancestor):
             return stem(ancestor.lower_)
     return ""
-
-
-def _term(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 # -- acts --------------------------------------------------------------------------------------
@@ -302,7 +295,7 @@ def _acts(doc) -> tuple[frozenset, frozenset]:
             continue
         verb = stem(token.lower_)
         arguments = frozenset(
-            _term(c.lower_) for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and _noun(c)
+            term(c.lower_) for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and _noun(c)
         )
         if token.i in negated:
             if verb not in _SOURCING_VERBS and arguments:
