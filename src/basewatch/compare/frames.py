@@ -43,6 +43,11 @@ _SOURCING_VERBS = frozenset(
     """say tell comment respond name identify authoris authoriz allow speak know confirm
     return answer reach""".split()
 )
+# Forms of be and have, and of the commonest verbs of sourcing, say nothing about what happened.
+_LIGHT_VERBS = frozenset(
+    """be is are was were been being am 's 're has have had having do does did said says told tells
+    report reported reports saying telling reporting""".split()
+)
 _NEGATION_HINT_RE = re.compile(r"\b(?:not|no|never|n't|nobody|none)\b|n't", re.I)
 _NUMBER_HINT_RE = re.compile(r"\d|\b(?:" + vocabulary.alternation(vocabulary.NUMBER_WORDS) + r")\b", re.I)
 
@@ -70,6 +75,7 @@ class Frame:
     quantities: tuple[Quantity, ...] = ()
     denied: frozenset[tuple[str, frozenset[str]]] = frozenset()  # (verb stem, argument nouns) it negates
     asserted: frozenset[tuple[str, frozenset[str]]] = frozenset()  # the same for verbs it states
+    acts: frozenset[str] | None = None  # stems of the verbs that say what happened; None: not parsed
 
 
 def counts(text: str) -> bool:
@@ -97,7 +103,7 @@ def of_texts(texts: Iterable[str]) -> dict[str, Frame]:
 
 def frame(doc) -> Frame:
     denied, asserted = _acts(doc)
-    return Frame(tuple(_quantities(doc)), denied, asserted)
+    return Frame(tuple(_quantities(doc)), denied, asserted, _content_verbs(doc))
 
 
 def stem(word: str) -> str:
@@ -283,6 +289,15 @@ def _main_clause(verb) -> bool:
     if verb.dep_ == "conj":
         return _main_clause(head)
     return verb.dep_ == "ccomp" and head.dep_ == "ROOT" and stem(head.lower_) in ("say", "said", "tell", "told")
+
+
+def _content_verbs(doc) -> frozenset[str]:
+    """Every verb that tells what happened: not an auxiliary, a form of be or have, nor a verb of sourcing."""
+    return frozenset(
+        stem(t.lower_)
+        for t in doc
+        if _verb_tag(t) and t.dep_ not in ("aux", "auxpass") and t.lower_ not in _LIGHT_VERBS
+    )
 
 
 def _acts(doc) -> tuple[frozenset, frozenset]:
