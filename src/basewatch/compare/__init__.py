@@ -89,13 +89,13 @@ def _agreeing(views: list[View], aligned: Aligned) -> Aligned:
 def _parse_for_acts(views: list[View], aligned: Aligned) -> None:
     """Both sides of every aligned pair that the parse must judge, parsed now if they hold no figure
     (those were parsed up front): a pair in which one side may deny something (a negation conflict
-    reads which act one side denies and whether the other states it), and a loose pair (whether
-    both tell of one act)."""
+    reads which act one side denies and whether the other states it) or dates something (a date
+    conflict needs one act on two days), and a loose pair (whether both tell of one act)."""
     by_id = {v.claim.id: v for v in views}
     pending = {
         v.claim.id: v
         for a, b, why in aligned
-        if loose(why) or frames.denies(by_id[a].claim.text) or frames.denies(by_id[b].claim.text)
+        if loose(why) or any(frames.denies(v.claim.text) or v.claim.dates for v in (by_id[a], by_id[b]))
         for v in (by_id[a], by_id[b])
         if not frames.counts(v.claim.text)
     }

@@ -3,6 +3,7 @@
 - quantity: the same counted or measured thing (noun, unit, modifiers, and for plain counts the same
   governing verb) with different values; estimates, bounds and rounding make it soft;
 - outcome: one side says talks are close to a deal, the other that they stalled;
+- date: two statements of one act (a verb in common) each give it one day, and the days differ;
 - negation: one side denies the very act, with the same participants, that the other states.
 One disagreement is one entry, whichever copies carry its two sides.
 """
@@ -64,7 +65,11 @@ def disagree(a: View, b: View) -> bool:
     """Whether two related claims state different values of one thing (they then never share a
     group): any verb will do, since two figures of one noun in two sentences that align are
     two figures of one fact."""
-    return stance(a.claim.text) * stance(b.claim.text) < 0 or _quantity(a, b, aligned=True) is not None
+    return (
+        stance(a.claim.text) * stance(b.claim.text) < 0
+        or _quantity(a, b, aligned=True) is not None
+        or _day_apart(a, b) is not None
+    )
 
 
 def find(views: list[View], aligned: list[tuple[str, str, dict]], pairs: list[tuple[View, View]]) -> list[dict]:
@@ -158,9 +163,32 @@ def _disagreement(a: View, b: View, aligned: bool) -> dict | None:
         same_day = a.published and b.published and a.published[:10] == b.published[:10]
         return _verdict("outcome", "hard" if same_day else "soft", _outcome_slot(a, b), values,
                         "opposite stance: " + " versus ".join(f'"{v}"' for v in values))  # fmt: skip
-    if aligned and len(a.terms & b.terms) >= MIN_TOPIC_SHARED_TERMS and names_agree:
-        return _negation(a, b) or _negation(b, a, reverse=True)
-    return None
+    if not (aligned and len(a.terms & b.terms) >= MIN_TOPIC_SHARED_TERMS and names_agree):
+        return None
+    days = _day_apart(a, b)
+    if days is not None:
+        (text_a, day_a), (text_b, day_b), act = days
+        same_day = a.published and b.published and a.published[:10] == b.published[:10]
+        values = [f"{text_a} ({day_a})", f"{text_b} ({day_b})"]
+        return _verdict("date", "hard" if same_day else "soft", f"day ({act})", values,
+                        "the same act on two different days: " + " versus ".join(values))  # fmt: skip
+    return _negation(a, b) or _negation(b, a, reverse=True)
+
+
+def _day_apart(a: View, b: View) -> tuple[tuple[str, str], tuple[str, str], str] | None:
+    """The one day each of two statements of one act gives it, when the days differ (an article
+    dated in another season tells of another time). A sentence naming two days (announced on one,
+    happened on the other) gives no one day."""
+    day_a, day_b = _one_day(a), _one_day(b)
+    if day_a is None or day_b is None or day_a[1] == day_b[1] or _historic(a) or _historic(b):
+        return None
+    acts = (a.frame.acts or frozenset()) & (b.frame.acts or frozenset())
+    return (day_a, day_b, sorted(acts)[0]) if acts else None
+
+
+def _one_day(view: View) -> tuple[str, str] | None:
+    days = {d["date"]: d["text"] for d in view.claim.dates if len(d.get("date") or "") == 10}
+    return (next(iter(days.values())), next(iter(days))) if len(days) == 1 else None
 
 
 def _same_matter(a: View, b: View, qa: Quantity, qb: Quantity, names_agree: bool, aligned: bool) -> bool:
