@@ -99,7 +99,7 @@ _HEDGE_RE = re.compile(
     re.I,
 )
 _QUOTE_RE = re.compile(r"[\"“”„«»]|''")
-_QUOTED_SPAN_RE = re.compile(r"[\"“„«]([^\"”“»]{12,})[\"”»]")
+_QUOTED_SPAN_RE = re.compile(r"(?:[\"“„«]|'')((?:(?!'')[^\"”“»]){12,})(?:[\"”»]|'')")
 _NAME_RE = re.compile(
     r"\b(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]{2,6}|al-[A-Z][\w-]+)"
     r"(?:\s+(?:(?:of|de|al|bin|von|van|the)\s+)?(?:[A-Z][\w’'-]*[a-z][\w’'-]*|[A-Z]{2,6}|al-[A-Z][\w-]+))*"
@@ -198,8 +198,9 @@ def _sentences_in_paragraphs(body: str) -> list[tuple[str, int]]:
 
 
 def _closes_quote(text: str) -> bool:
-    """Curly quotes say which way they face: an opening one without a closing one means 'keep going'."""
-    return text.count("“") <= text.count("”") and text.count('"') % 2 == 0
+    """Curly quotes say which way they face: an opening one without a closing one means 'keep going'.
+    Straight ones and the typewriter's two apostrophes ('') only pair up."""
+    return text.count("“") <= text.count("”") and text.count('"') % 2 == 0 and text.count("''") % 2 == 0
 
 
 def extract(
