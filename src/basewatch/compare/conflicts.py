@@ -176,9 +176,9 @@ def _disagreement(a: View, b: View, aligned: bool) -> dict | None:
 
 
 def _day_apart(a: View, b: View) -> tuple[tuple[str, str], tuple[str, str], str] | None:
-    """The one day each of two statements of one act gives it, when the days differ (an article
-    dated in another season tells of another time). A sentence naming two days (announced on one,
-    happened on the other) gives no one day."""
+    """The one day each of two statements of one act gives it, when the days differ and neither
+    tells of another time. A sentence naming two days (announced on one, happened on the other)
+    gives no one day."""
     day_a, day_b = _one_day(a), _one_day(b)
     if day_a is None or day_b is None or day_a[1] == day_b[1] or _historic(a) or _historic(b):
         return None
@@ -293,6 +293,7 @@ def _outcome_slot(a: View, b: View) -> str:
 
 
 def _name_tokens(name: str, view: View) -> frozenset[str]:
+    """The tokens of one of the claim's names, as the view folded them."""
     return frozenset(term(t) for t in aliases.key(name).split()) & view.names
 
 
