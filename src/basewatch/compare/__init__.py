@@ -4,8 +4,9 @@ Pure over claims and article facts. Claims are normalised to content terms with 
 folded (normalise, words), the sentences holding a number are parsed into frames (frames), candidate
 pairs come from shared rare terms and are verified (align; the parse judges pairs that share few
 words, deny or date something), aligned claims are grouped into shared facts (shared) and related
-claims that disagree on one slot become typed conflicts (conflicts). Evidence is counted honestly: copies in one syndication cluster and retellings of one
-report are a single independent root, however many outlets carry them.
+claims that disagree on one slot become typed conflicts (conflicts). Evidence is counted honestly:
+copies in one syndication cluster and retellings of one report are a single independent root,
+however many outlets carry them.
 
 Every entry point takes a list of claims, so a caller may scope the comparison to one story.
 """
