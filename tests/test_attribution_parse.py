@@ -6,7 +6,8 @@ from collections import Counter
 import pytest
 
 from basewatch import parse
-from basewatch.claims import _attribute, extract, parsed, speakers
+from basewatch.claims import extract, parsed, patterns, speakers
+from basewatch.claims.sources import Attribution
 
 OUTLET = "Desk Daily"
 
@@ -71,6 +72,21 @@ def test_she_told_reporters_is_the_nearest_woman_named():
         "She told reporters that the dividend would be cut by half."
     )
     assert claims_of(body)[-1].sources[-1] == "Ms. Lind"
+
+
+def test_a_title_is_never_the_person_a_pronoun_means():
+    body = "Democratic Gov. Jay Inslee toured the port on Monday.\n\n“The port will reopen next week,” he said."
+    for parsed_attribution in (True, False):
+        found, _ = extract("sha256:t", body, OUTLET, None, "2026-03-04", parsed_attribution)
+        assert found[-1].sources[-1] != "Democratic Gov"
+
+
+@pytest.mark.parametrize("audience", ["supporters", "parliament"])
+def test_both_readings_know_the_same_audiences(audience):
+    sentence = f"An unnamed official told {audience} that the plan would pass on Friday."
+    (claim,) = claims_of(sentence)
+    assert (claim.cue, claim.sources[1:]) == (f"told {audience}", ["An unnamed official"])
+    assert patterns.attribute(sentence) == Attribution(f"told {audience}", ("An unnamed official",))
 
 
 @pytest.mark.parametrize(
@@ -138,7 +154,7 @@ def test_a_participial_opener_is_never_a_name():
     for opener in ("Responding to this report", "Commenting on this report", "Reacting to the news"):
         sentence = f"{opener}, Peskov told reporters that nothing had changed."
         assert source_of(sentence) == ["Peskov"]
-        assert _attribute(sentence).chain == ("Peskov",)  # the pattern fallback too
+        assert patterns.attribute(sentence).chain == ("Peskov",)  # the pattern fallback too
 
 
 @pytest.mark.parametrize(

@@ -26,5 +26,11 @@ STRONG_CUE_WORDS = frozenset(word for word, share in CUE_SHARE.items() if share 
 OBJECT_CUE_SHARE = 0.22
 # Verbs by which an outlet presents another's report as its basis.
 OUTLET_CUES = frozenset("reported reports report writes wrote write".split())
-# Whom a speaker tells without the audience being a source of its own.
-AUDIENCE_WORDS = frozenset("reporters journalists him her them us me lawmakers supporters".split())
+# Whom a speaker tells without the audience being a source of its own ("told reporters").
+AUDIENCES = frozenset(
+    (
+        "the press",
+        "a news conference",
+        *"reporters journalists him her them us me parliament lawmakers supporters".split(),
+    )
+)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from basewatch.claims.cues import (
-    AUDIENCE_WORDS,
+    AUDIENCES,
     CLAUSE_ONLY_CUE_WORDS,
     CUE_SHARE,
     CUE_WORDS,
@@ -248,7 +248,7 @@ def _chain(verb: Token, speaker: Token) -> tuple[str, tuple[str, ...]]:
     audience = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
     if audience is None:
         return cue, (source,)
-    if audience.lower_ in AUDIENCE_WORDS:
+    if audience.lower_ in AUDIENCES:
         return f"{cue} {audience.lower_}", (source,)
     told = source_text(audience)
     if is_anonymous(source) or is_media(told):
