@@ -3,6 +3,7 @@
 import pytest
 
 from basewatch.claims import extract, sentences
+from basewatch.claims.dates import bare_months, reference_date
 
 OUTLET = "Desk Daily"
 
@@ -158,6 +159,21 @@ def test_an_independent_report_is_not_a_retelling():
 def test_dates_resolve_against_the_article_date_never_today(text, published, expected):
     claim = one(text, published=published)
     assert claim.dates[0]["date"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("The levy was adopted in September, the mayor said.", "2026-01-10", ("2025-09",)),
+        ("In February, the mayor said, the levy was adopted.", "2026-01-10", ("2026-02",)),
+        ("The levy was adopted in March and repealed in June.", "2026-07-01", ("2026-03", "2026-06")),
+        ("The levy was adopted, the Courier reported in December.", "2026-01-10", ()),
+        ("The levy was adopted in September 2019.", "2026-01-10", ()),  # a full date: Claim.dates has it
+        ("The levy was adopted in September.", None, ()),
+    ],
+)
+def test_a_month_named_alone_is_the_nearest_before_the_article(text, published, expected):
+    assert bare_months(text, reference_date(published)) == expected
 
 
 def test_questions_and_subheads_are_not_claims():

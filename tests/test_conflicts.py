@@ -148,3 +148,28 @@ def test_the_same_sentence_typed_two_ways_is_one_shared_claim():
         "The storm didn't derail the ceremony, organisers said.",
     )
     assert len(result["shared"]) == 1 and result["unique"] == []
+
+
+_LAST_WEEK = [{"text": "last week", "date": "2026-W18"}]  # 27 April to 3 May, for a piece of 4 May
+
+
+@pytest.mark.parametrize(
+    "first, second, dates, one_group",
+    [
+        # a month alone and a week that do not meet: two values of when it was adopted
+        ("The council adopted the harbour levy in September, the mayor said.",
+         "The council adopted the harbour levy last week, the mayor said.", ([], _LAST_WEEK), False),
+        ("In March, the council adopted the harbour levy, the mayor said.",
+         "The council adopted the harbour levy in April, the mayor said.", ([], []), False),
+        # a week that ends inside the month: one time told two ways
+        ("The council adopted the harbour levy in May, the mayor said.",
+         "The council adopted the harbour levy last week, the mayor said.", ([], _LAST_WEEK), True),
+        # the month a newspaper reported in dates the report, not the adoption
+        ("The council adopted the harbour levy last week, the Courier reported in April.",
+         "The council adopted the harbour levy last week, the mayor said.", (_LAST_WEEK, _LAST_WEEK), True),
+    ],
+)  # fmt: skip
+def test_a_shared_claim_never_holds_two_times_of_one_act(first, second, dates, one_group):
+    result = _diff(first, second, dates=dates)
+    assert len(result["shared"]) == (1 if one_group else 0)
+    assert len(result["unique"]) == (0 if one_group else 2)

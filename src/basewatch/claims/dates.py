@@ -37,6 +37,7 @@ _DATE_START_RE = re.compile(
 _YEAR_RE = re.compile(r"\d{4}")
 _RELATIVE_RE = re.compile(r"(last|next|this) (week|month|year)")
 _OUTLET_VERB_RE = re.compile(r"\b(?:reported|reports|writes|wrote)\b")
+_OUTLET_VERB_END_RE = re.compile(r"\b(?:reported|reports|writes|wrote)\s*$")
 
 
 def date_expressions(text: str, words: frozenset[str]) -> tuple[tuple[str, str], ...]:
@@ -128,3 +129,26 @@ def _month_day(expression: str, reference: date) -> str | None:
     if candidate - reference > timedelta(days=60):
         candidate = candidate.replace(year=candidate.year - 1)
     return candidate.isoformat()
+
+
+# "in September", "In December,": a month named alone, with no day or year after it.
+_BARE_MONTH_RE = re.compile(
+    rf"\bin\s+({alternation(MONTHS)})\b(?!\.?\s*\d)",
+    re.I,
+)
+
+
+def bare_months(text: str, reference: date | None) -> tuple[str, ...]:
+    """ISO months ("2017-09") for the months a sentence names alone ("adopted in September"): the
+    one of that name nearest before the article's date, or up to two months after it. The month an
+    outlet reported in ("Politico reported in December") dates the report, not the fact."""
+    if reference is None or "in " not in text.lower():
+        return ()
+    months = []
+    for found in _BARE_MONTH_RE.finditer(text):
+        if _OUTLET_VERB_END_RE.search(text, 0, found.start()):
+            continue
+        month = MONTHS[found[1].lower()]
+        year = reference.year - (month > reference.month + 2)
+        months.append(f"{year:04d}-{month:02d}")
+    return tuple(months)

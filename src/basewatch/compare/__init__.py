@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from basewatch import aliases
 from basewatch.claims import Claim
-from basewatch.compare import conflicts, frames, shared
+from basewatch.compare import conflicts, frames, periods, shared
 from basewatch.compare.align import Aligned, acted_alike, aligned_pairs, candidate_pairs, loose
 from basewatch.compare.conflicts import disagree
 from basewatch.compare.normalise import ArticleFacts, Normaliser, View, outlet_label
@@ -95,7 +95,7 @@ def _parse_for_acts(views: list[View], aligned: Aligned) -> None:
     pending = {
         v.claim.id: v
         for a, b, why in aligned
-        if loose(why) or any(frames.denies(v.claim.text) or v.claim.dates for v in (by_id[a], by_id[b]))
+        if loose(why) or any(frames.denies(v.claim.text) or periods.dated(v) for v in (by_id[a], by_id[b]))
         for v in (by_id[a], by_id[b])
         if not frames.counts(v.claim.text)
     }

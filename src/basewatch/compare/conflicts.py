@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from basewatch import aliases, vocabulary
+from basewatch.compare import periods
 from basewatch.compare.frames import Quantity
 from basewatch.compare.normalise import View
 from basewatch.compare.shared import side
@@ -69,6 +70,7 @@ def disagree(a: View, b: View) -> bool:
         stance(a.claim.text) * stance(b.claim.text) < 0
         or _quantity(a, b, aligned=True) is not None
         or _day_apart(a, b) is not None
+        or _spans_apart(a, b)
     )
 
 
@@ -184,6 +186,15 @@ def _day_apart(a: View, b: View) -> tuple[tuple[str, str], tuple[str, str], str]
         return None
     acts = (a.frame.acts or frozenset()) & (b.frame.acts or frozenset())
     return (day_a, day_b, sorted(acts)[0]) if acts else None
+
+
+def _spans_apart(a: View, b: View) -> bool:
+    """Two statements of one act (a verb in common) that place it in times that do not meet: "adopted
+    last week" and "adopted in September" are two values of one fact, however long ago either is."""
+    span_a, span_b = periods.span(a), periods.span(b)
+    if span_a is None or span_b is None or not periods.apart(span_a, span_b):
+        return False
+    return bool((a.frame.acts or frozenset()) & (b.frame.acts or frozenset()))
 
 
 def _one_day(view: View) -> tuple[str, str] | None:
