@@ -173,3 +173,21 @@ def test_a_shared_claim_never_holds_two_times_of_one_act(first, second, dates, o
     result = _diff(first, second, dates=dates)
     assert len(result["shared"]) == (1 if one_group else 0)
     assert len(result["unique"]) == (0 if one_group else 2)
+
+
+@pytest.mark.parametrize(
+    "first, second, one_group",
+    [
+        # one quotation in two wordings: the speaker said one of them
+        ('"The harbour wall is simply rotten," the mayor told reporters on the quay.',
+         "'The harbour wall is badly cracked,' the mayor told reporters on the quay.", False),
+        # one outlet quotes less of it: one quotation
+        ('"The harbour wall is simply rotten," the mayor told reporters on the quay.',
+         '"The harbour wall is simply rotten and must go," the mayor told reporters on the quay.', True),
+        # an apostrophe inside a word opens no quotation
+        ("The mayor's harbour wall plan is simply rotten, the mayor's rivals told reporters.",
+         "The mayor's harbour wall plan is badly flawed, the mayor's rivals told reporters.", True),
+    ],
+)  # fmt: skip
+def test_a_shared_claim_never_holds_two_wordings_of_one_quotation(first, second, one_group):
+    assert len(_diff(first, second)["shared"]) == (1 if one_group else 0)

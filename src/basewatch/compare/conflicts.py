@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from basewatch import aliases, vocabulary
-from basewatch.compare import periods
+from basewatch.compare import periods, quotes
 from basewatch.compare.frames import Quantity
 from basewatch.compare.normalise import View
 from basewatch.compare.shared import side
@@ -71,6 +71,7 @@ def disagree(a: View, b: View) -> bool:
         or _quantity(a, b, aligned=True) is not None
         or _day_apart(a, b) is not None
         or _spans_apart(a, b)
+        or quotes.misquoted(a.claim.text, b.claim.text)
     )
 
 
