@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import numpy as np
-from score_clean import SHARED, load_scorer
+from shared_tools import SHARED, load_scorer
 
 from basewatch.clean import rule_units
 from basewatch.clean.features import feature_rows
@@ -162,7 +162,7 @@ def main() -> int:
     args = ap.parse_args()
     if args.corpus.name == "extraction-dev":
         sys.exit("extraction-dev is the measure, not training data")
-    scorer = load_scorer()
+    scorer = load_scorer("score_extraction")
     articles = pages(args.corpus, scorer)
     held_out: dict[str, np.ndarray] = {}
     for held in folds(articles, args.folds, args.seed):
