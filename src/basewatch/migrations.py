@@ -201,9 +201,7 @@ def unpack_json(blob: bytes) -> object:
 def m008_parsed_claims(conn: sqlite3.Connection) -> None:
     # Ingest attributes claims with word patterns; the dependency parse replaces them the first time
     # an article's claims are read, and this table remembers which articles it has done.
-    conn.execute(
-        "CREATE TABLE parsed_claims (article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE)"
-    )
+    conn.execute("CREATE TABLE parsed_claims (article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE)")
 
 
 MIGRATIONS: list[Migration] = [

@@ -57,13 +57,14 @@ class Prepared(NamedTuple):
     seconds: tuple[tuple[str, float], ...]
 
 
-def analyse(document: Document, outlet: str | None = None) -> tuple[Article, CleanResult]:
+def analyse(document: Document, outlet: str | None = None, learned: bool = False) -> tuple[Article, CleanResult]:
     """Clean one document and read its metadata; `outlet` overrides what the page says, and what a
-    caller supplies (JSON Lines fields) overrides what a page's markup says."""
+    caller supplies (JSON Lines fields) overrides what a page's markup says; `learned` cleans a text dump
+    with the line model instead of the hand rules."""
     if document.html:
         cleaned, markup, text = clean_html(document.text)
     else:
-        cleaned, markup, text = clean(document.text), Metadata(), document.text
+        cleaned, markup, text = clean(document.text, learned), Metadata(), document.text
     hints = metadata.merged(document.hints, markup)
     hints = hints if outlet is None else replace(hints, outlet=outlet)
     meta = metadata.extract(text, cleaned, hints)
