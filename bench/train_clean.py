@@ -182,7 +182,7 @@ def main() -> int:
     for held in folds(articles, args.folds, args.seed):
         held_ids = {p.id for p in held}
         model = fit([p for p in articles if p.id not in held_ids], args.seed)
-        held_out.update((p.id, model.scores(p.x)[0]) for p in held)
+        held_out.update((p.id, model.scores(p.x)) for p in held)
 
     def scored(kept) -> np.ndarray:
         return np.array([page_f1(scorer, page, kept(page, held_out[page.id])) for page in articles])

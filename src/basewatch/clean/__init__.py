@@ -57,18 +57,21 @@ def _learned_verdicts(units: list[Unit], main: set[int], kept_by_rules: set[int]
     around each unit. A removed unit says why: the rule that recognised it, or else the model's strongest
     signals."""
     model = load_model()
-    scores, pulls = model.scores(feature_matrix(units, main))
-    probabilities = model.with_rules(scores, np.array([i in kept_by_rules for i in range(len(units))]))
+    x = feature_matrix(units, main)
+    probabilities = model.with_rules(model.scores(x), np.array([i in kept_by_rules for i in range(len(units))]))
     kept = model.keep(probabilities, unit_weight(np.array([unit.words for unit in units])))
+    # only a unit no rule names needs the model's own signals as its reason
+    unexplained = [i for i, unit in enumerate(units) if not kept[i] and unit.kind != "bad"]
+    pulls = dict(zip(unexplained, model.pulls(x[unexplained]), strict=True))
     verdicts = []
     for i, unit in enumerate(units):
         p = float(probabilities[i])
         if kept[i]:
             verdicts.append((True, f"body text (line model {p:.0%})"))
-        elif unit.kind == "bad":
-            verdicts.append((False, unit.reason))
-        else:
+        elif i in pulls:
             verdicts.append((False, model.reason(pulls[i], p)))
+        else:
+            verdicts.append((False, unit.reason))
     return verdicts
 
 

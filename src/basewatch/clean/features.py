@@ -202,7 +202,7 @@ def feature_rows(units: list[Unit], main: set[int]) -> list[list[float]]:
         row[19] = i / count
         capitals = sum(1 for w in text.split() if w[:1].isupper())
         row[20] = capitals / (unit.words or 1)
-        row[21] = sum(c.isdigit() for c in text) / chars
+        row[21] = sum(map(str.isdigit, text)) / chars
         row[22] = min(len(_MARK_RE.findall(text)) / (unit.words or 1), 2.0)
         row[23] = float(i > 0 and prose[i - 1])
         row[24] = float(i + 1 < count and prose[i + 1])

@@ -42,20 +42,39 @@ class LineModel:
     switch_cost: float  # log-likelihood a page pays for each change between body and boilerplate
     rule_prior: float  # log-odds the hand rules' verdict adds for (or takes from) a unit before smoothing
 
-    def scores(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Body probability per unit, and each feature's contribution to its log-odds."""
-        rows = np.arange(len(x))[:, None]
-        trees = np.arange(self.features.shape[0])[None, :]
-        node = np.zeros((len(x), self.features.shape[0]), dtype=np.intp)
-        pulls = np.zeros_like(x)
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        """Body probability per unit."""
+        return sigmoid(self.bias + self.values[self._trees, self._leaves(x)].sum(axis=1))
+
+    def pulls(self, x: np.ndarray) -> np.ndarray:
+        """Each feature's contribution to each unit's log-odds: the score change at every split, credited
+        to the feature split on."""
+        n, width = x.shape
+        node = np.zeros((n, self.features.shape[0]), dtype=np.intp)
+        flat_rows = np.repeat(np.arange(n) * width, self.features.shape[0]).reshape(node.shape)
+        pulls = np.zeros(n * width)
         for _ in range(self.depth):
-            feature = self.features[trees, node]
-            child = 2 * node + 1 + (x[rows, feature] > self.thresholds[trees, node])
-            step = self.values[trees, child] - self.values[trees, node]
-            np.add.at(pulls, (np.broadcast_to(rows, node.shape), feature), step)
+            feature = self.features[self._trees, node]
+            child = self._step(x, node, feature)
+            step = self.values[self._trees, child] - self.values[self._trees, node]
+            pulls += np.bincount((flat_rows + feature).ravel(), weights=step.ravel(), minlength=n * width)
             node = child
-        logits = self.bias + self.values[trees, node].sum(axis=1)
-        return sigmoid(logits), pulls
+        return pulls.reshape(n, width)
+
+    @property
+    def _trees(self) -> np.ndarray:
+        return np.arange(self.features.shape[0])[None, :]
+
+    def _leaves(self, x: np.ndarray) -> np.ndarray:
+        node = np.zeros((len(x), self.features.shape[0]), dtype=np.intp)
+        for _ in range(self.depth):
+            node = self._step(x, node, self.features[self._trees, node])
+        return node
+
+    def _step(self, x: np.ndarray, node: np.ndarray, feature: np.ndarray) -> np.ndarray:
+        """One level down: right when the unit's feature is above the node's threshold."""
+        rows = np.arange(len(x))[:, None]
+        return 2 * node + 1 + (x[rows, feature] > self.thresholds[self._trees, node])
 
     def with_rules(self, probability: np.ndarray, by_rules: np.ndarray) -> np.ndarray:
         """The trees' probability moved towards the hand rules' verdict."""
@@ -65,18 +84,19 @@ class LineModel:
     def keep(self, probability: np.ndarray, weight: np.ndarray) -> np.ndarray:
         """The most likely keep/drop sequence, each unit's evidence weighted by its size."""
         p = np.clip(probability, _EPSILON, 1 - _EPSILON)
-        keep_score, drop_score = weight * np.log(p), weight * np.log(1 - p)
-        came_from = np.zeros((len(p), 2), dtype=bool)  # True: the best path switched state here
-        dropped, kept = drop_score[0], keep_score[0]
-        for i in range(1, len(p)):
-            switch_to_drop, switch_to_keep = kept - self.switch_cost, dropped - self.switch_cost
-            came_from[i] = switch_to_drop > dropped, switch_to_keep > kept
-            dropped, kept = max(dropped, switch_to_drop) + drop_score[i], max(kept, switch_to_keep) + keep_score[i]
+        keep_scores, drop_scores = (weight * np.log(p)).tolist(), (weight * np.log(1 - p)).tolist()
+        cost = self.switch_cost
+        switched: list[tuple[bool, bool]] = [(False, False)]  # per unit: did the best path into each state switch
+        dropped, kept = drop_scores[0], keep_scores[0]
+        for keep_score, drop_score in zip(keep_scores[1:], drop_scores[1:], strict=True):
+            to_drop, to_keep = kept - cost, dropped - cost
+            switched.append((to_drop > dropped, to_keep > kept))
+            dropped, kept = max(dropped, to_drop) + drop_score, max(kept, to_keep) + keep_score
         verdict = np.zeros(len(p), dtype=bool)
-        state = bool(kept > dropped)
+        state = kept > dropped
         for i in range(len(p) - 1, -1, -1):
             verdict[i] = state
-            state = state != came_from[i, int(state)]
+            state = state != switched[i][state]
         return verdict
 
     def reason(self, pulls: np.ndarray, probability: float) -> str:
