@@ -59,7 +59,7 @@ def test_contradictions_on_number_and_stance_are_flagged(story_diff):
     typed = {(c["type"], c["strength"], c["slot"], tuple(c["values"])) for c in story_diff["conflicts"]}
     assert typed == {
         ("quantity", "hard", "fish (mile)", ("12 miles", "20 miles")),
-        ("outcome", "hard", "outcome of the talks", ("close to a deal", "stalled")),
+        ("outcome", "hard", "outcome (Belmark, Zarovia)", ("close to a deal", "stalled")),
     }
     for conflict in story_diff["conflicts"]:
         assert {s["outlet"] for s in conflict["sides"]} == {"North Wire", "Belmark Post"}

@@ -67,7 +67,7 @@ _TIME_RE = re.compile(r"\d{1,2}[:.]\d{2}")
 _SENTINELS = (datetime(1901, 1, 1), datetime(1902, 2, 2))
 
 
-def extract(text: str, cleaned: CleanResult, hints: Metadata | None = None) -> Metadata:
+def extract(cleaned: CleanResult, hints: Metadata | None = None) -> Metadata:
     """Metadata from `hints` first (caller-supplied, or the page's markup), else from the page's text.
 
     Every field is printable text: control characters and escape sequences are removed here, so no
@@ -252,6 +252,19 @@ def parse_partial_date(value: str | None) -> str | None:
     if _TIME_RE.search(value):
         return first.isoformat()
     return first.date().isoformat()
+
+
+def iso_day(value: str | None, month_middle: bool = False) -> date | None:
+    """The day of an ISO date or timestamp as `parse_partial_date` writes them; a month alone
+    ("2026-03") stands for its middle day when `month_middle` is set, else for no day."""
+    if not value:
+        return None
+    if len(value) == 7 and month_middle:
+        value = f"{value}-15"
+    try:
+        return date.fromisoformat(value[:10]) if len(value) >= 10 else None
+    except ValueError:
+        return None
 
 
 def _common_date(value: str) -> str | None:

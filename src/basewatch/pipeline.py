@@ -62,12 +62,12 @@ def analyse(document: Document, outlet: str | None = None, learned: bool = False
     caller supplies (JSON Lines fields) overrides what a page's markup says; `learned` cleans a text dump
     with the line model instead of the hand rules."""
     if document.html:
-        cleaned, markup, text = clean_html(document.text)
+        cleaned, markup, _ = clean_html(document.text)
     else:
-        cleaned, markup, text = clean(document.text, learned), Metadata(), document.text
+        cleaned, markup = clean(document.text, learned), Metadata()
     hints = metadata.merged(document.hints, markup)
     hints = hints if outlet is None else replace(hints, outlet=outlet)
-    meta = metadata.extract(text, cleaned, hints)
+    meta = metadata.extract(cleaned, hints)
     article = Article(
         id=content_id(document.text),
         path=document.path,

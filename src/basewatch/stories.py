@@ -25,10 +25,10 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 
+from basewatch.metadata import iso_day
 from basewatch.settings import Settings
 from basewatch.vocabulary import NUMBER_WORDS, WEEKDAYS
 
@@ -132,12 +132,8 @@ def similarities(units: Sequence[Unit], rarity: dict[int, float], settings: Sett
 
 def _day(published: str | None) -> int | None:
     """The day number of an ISO date, or None when it lacks a day."""
-    if not published or len(published) < 10:
-        return None
-    try:
-        return date.fromisoformat(published[:10]).toordinal()
-    except ValueError:
-        return None
+    day = iso_day(published)
+    return None if day is None else day.toordinal()
 
 
 def regroup(units: Sequence[Unit], sims: np.ndarray, settings: Settings) -> list[list[Unit]]:
