@@ -226,7 +226,7 @@ def test_claims_are_parsed_the_first_time_they_are_read_and_stored(tmp_path):
         (claim,) = report.claims(store)
         assert claim["sources"] == [OUTLET, "Michael Soto"]
         assert store.unparsed_articles() == []  # stored: the next read parses nothing
-        assert pipeline.parse_claims(store) == 0
+        assert pipeline.parse_claims(store) == {}
 
 
 def test_citing_alone_is_an_attribution():

@@ -35,8 +35,9 @@ from basewatch.vocabulary import NUMBER_WORDS, WEEKDAYS
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*\d|\d")
 _PARAGRAPH_RE = re.compile(r"\n\s*\n")
 # Function words and newsroom filler: they say nothing about which event an article reports.
-_STOPWORDS = frozenset(
-    """a about above after again against all also although among an and another any are around as at be
+_STOPWORDS = (
+    frozenset(
+        """a about above after again against all also although among an and another any are around as at be
     because been before being between both but by can could did do does doing down during each either even
     ever every few for from further had has have having he her here hers him his how however i if in into is
     it its itself just last later least less like made make many may me might more most much must my near
@@ -46,7 +47,10 @@ _STOPWORDS = frozenset(
     whether which while who whom whose why will with within without would year years yet you your told tell
     tells according added adds mr mrs ms dr week weeks today yesterday time times day days first second
     people""".split()
-) | set(WEEKDAYS) | set(NUMBER_WORDS)
+    )
+    | set(WEEKDAYS)
+    | set(NUMBER_WORDS)
+)
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,12 @@ negation are parsed, each distinct sentence once, in batches.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from basewatch import parse, vocabulary
 from basewatch.compare.words import term
@@ -99,6 +102,40 @@ def of_texts(texts: Iterable[str]) -> dict[str, Frame]:
         return {}
     docs = nlp.pipe(wanted, batch_size=64, disable=_UNREAD)
     return {text: frame(doc) for text, doc in zip(wanted, docs, strict=True)}
+
+
+def to_json(found: Frame) -> str:
+    return json.dumps(
+        {
+            "quantities": [{**asdict(q), "modifiers": sorted(q.modifiers), "qualifiers": sorted(q.qualifiers)}
+                           for q in found.quantities],
+            "denied": [[verb, sorted(nouns)] for verb, nouns in sorted(found.denied, key=str)],
+            "asserted": [[verb, sorted(nouns)] for verb, nouns in sorted(found.asserted, key=str)],
+            "acts": None if found.acts is None else sorted(found.acts),
+        }
+    )  # fmt: skip
+
+
+def from_json(text: str) -> Frame:
+    data = json.loads(text)
+    return Frame(
+        tuple(
+            Quantity(**{**q, "modifiers": frozenset(q["modifiers"]), "qualifiers": frozenset(q["qualifiers"])})
+            for q in data["quantities"]
+        ),
+        frozenset((verb, frozenset(nouns)) for verb, nouns in data["denied"]),
+        frozenset((verb, frozenset(nouns)) for verb, nouns in data["asserted"]),
+        None if data["acts"] is None else frozenset(data["acts"]),
+    )
+
+
+# Frames are stored per sentence so a story's second `diff` needs no parser. A stored frame is only
+# as good as the code that read it: its key carries a digest of the modules that read frames and of
+# the parser's name and version, so a change to any of them reads every sentence anew.
+_READERS = (Path(__file__), Path(__file__).with_name("words.py"))
+VERSION = hashlib.sha256(
+    b"".join(p.read_bytes() for p in _READERS) + f"{parse.MODEL_PACKAGE} {parse.EXPECTED_META}".encode()
+).hexdigest()[:16]
 
 
 def frame(doc) -> Frame:
