@@ -206,9 +206,15 @@ def m008_parsed_claims(conn: sqlite3.Connection) -> None:
     )
 
 
+def m009_story_keys_saturate_on_term_counts(conn: sqlite3.Connection) -> None:
+    # A story key stops gaining postings once its term is held by that many texts (story_terms
+    # counts them already), so the keys' own postings count is no longer kept.
+    conn.execute("DROP TABLE story_key_counts")
+
+
 MIGRATIONS: list[Migration] = [
     m001_articles, m002_dedupe, m003_claims, m004_pages, m005_edits, m006_stories, m007_article_wire,
-    m008_parsed_claims,
+    m008_parsed_claims, m009_story_keys_saturate_on_term_counts,
 ]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from typing import NamedTuple
 
+import numpy as np
+
 from basewatch import claims, dedupe, metadata, parse, stories
 from basewatch.clean import clean, clean_html
 from basewatch.errors import BadInput
@@ -293,19 +295,20 @@ def _place_in_story(
     """
     home = None
     if assignment.cluster != article_id:
-        home = store.story_of(assignment.cluster) or assignment.cluster
+        home = store.story_of_cluster(assignment.cluster) or assignment.cluster
         store.put_cluster_in_story(assignment.cluster, home)
         if store.cluster_units(assignment.cluster) >= settings.story_units_per_cluster:
             return
     terms = stories.unpack(packed_terms)
-    docs = store.add_story_unit(article_id, packed_terms, terms)
+    docs, counts = store.add_story_unit(article_id, packed_terms, terms.ids.tolist())
     new = stories.Unit(article_id, assignment.cluster, home, terms, published)
-    rarity = _rarity(store, docs, terms, settings)
-    # A text indexes its most distinctive terms and probes with twice as many: two reports of one
-    # event rank their shared names a little differently.
-    keys = stories.keys(terms, rarity, 2 * settings.story_keys)
+    rarity = stories.rarity(docs, counts, settings)
+    # A text indexes its most distinctive terms and probes with half as many again: two reports of
+    # one event rank their shared names a little differently. A term on too many texts is no key.
+    common = {t for t, n in counts if n > settings.story_max_key_postings}
+    keys = tuple(k for k in stories.keys(terms, rarity, 3 * settings.story_keys // 2) if k not in common)
     candidates = store.story_candidates(article_id, keys, settings.story_min_shared_keys, settings.story_max_candidates)
-    store.add_story_keys(article_id, keys[: settings.story_keys], settings.story_max_key_postings)
+    store.add_story_keys(article_id, keys[: settings.story_keys])
     if not candidates:  # most texts: nothing resembles them, and they start a story
         store.put_cluster_in_story(assignment.cluster, home or article_id)
         return
@@ -313,15 +316,13 @@ def _place_in_story(
         stories.Unit(a, c, s, stories.unpack(t), p)
         for a, c, s, t, p in store.story_units(candidates, settings.story_max_regroup_units)
     ]
-    rarity |= _rarity(store, docs, {t for u in units for t in u.terms if t not in rarity}, settings)
+    others = np.unique(np.concatenate([u.terms.ids for u in units]))
+    others = others[~rarity.known(others)]
+    rarity = stories.rarity(docs, [*counts, *store.term_docs(others.tolist())], settings)
     for story, group in stories.place(new, units, rarity, settings, store.existing_stories):
         for unit in group:
             if unit.story != story:
                 store.put_cluster_in_story(unit.cluster, story)
-
-
-def _rarity(store: Store, docs: int, terms: Iterable[int], settings: Settings) -> dict[int, float]:
-    return stories.rarity(docs, store.term_docs(terms), settings)
 
 
 def edit(store: Store, article_id: str, changes: dict[str, str | None]) -> Article:

@@ -31,6 +31,8 @@ class Settings:
     # stories: a term's weight falls with its paragraph (1 / (1 + decay x paragraph)); the headline counts double
     story_title_weight: float = 2.0
     story_paragraph_decay: float = 0.5
+    # a text is its this many heaviest terms: the tail of a long article adds cost, not evidence
+    story_max_terms: int = 60
     # term rarity counts this many texts beyond the database's own, none holding the term
     story_prior_docs: int = 100
     # two groups of texts are one story when their mean TF-IDF cosine reaches this
@@ -45,7 +47,7 @@ class Settings:
     # index keys: each distinct text's most distinctive terms; a candidate shares this many
     story_keys: int = 16
     story_min_shared_keys: int = 2
-    # a key on more texts than this is a common word for this database, not a candidate signal
+    # a term on more texts than this is a common word for this database, not a candidate signal
     story_max_key_postings: int = 1000
     story_max_candidates: int = 50
     # stories resembling a new text are regrouped with it up to this many texts; beyond, it only joins one

@@ -36,7 +36,7 @@ MMAP_BYTES = 256 * 2**20
 WAL_CHECKPOINT_PAGES = 16_384  # 64 MB at 4 kB pages
 
 
-_STORY_TABLES = ("story_members", "story_units", "story_keys", "story_key_counts", "story_terms")
+_STORY_TABLES = ("story_members", "story_units", "story_keys", "story_terms")
 _BODY_COLUMN = _ARTICLE_COLUMNS.split(", ").index("body")
 _EVIDENCE_KEYS = ("article", "matched", "containment_pct", "lead_match_pct", "shared_shingles")
 
@@ -475,45 +475,31 @@ class Store:
 
     # -- stories --------------------------------------------------------------------------
 
-    def add_story_unit(self, article_id: str, terms: bytes, term_ids: Iterable[int]) -> int:
-        """Store a distinct text's term vector and count its terms; returns the texts now counted."""
+    def add_story_unit(self, article_id: str, terms: bytes, term_ids: list[int]) -> tuple[int, list[tuple[int, int]]]:
+        """Store a distinct text's term vector and count its terms. Returns the texts now counted
+        and, for each of its terms, how many texts hold it."""
         self.conn.execute("INSERT INTO story_units (article, terms) VALUES (?, ?)", (article_id, terms))
-        self.conn.executemany(
-            "INSERT INTO story_terms (term, docs) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET docs = docs + 1",
-            [(t,) for t in term_ids],
-        )
-        self.conn.execute("UPDATE story_docs SET docs = docs + 1")
-        return self.conn.execute("SELECT docs FROM story_docs").fetchone()[0]
+        # One statement counts every term and reads the counts back: no second lookup of the same rows.
+        counts = self.conn.execute(
+            "INSERT INTO story_terms (term, docs) SELECT value, 1 FROM json_each(?) WHERE true "
+            "ON CONFLICT(term) DO UPDATE SET docs = docs + 1 RETURNING term, docs",
+            (json.dumps(term_ids),),
+        ).fetchall()
+        docs = self.conn.execute("UPDATE story_docs SET docs = docs + 1 RETURNING docs").fetchone()[0]
+        return docs, counts
 
-    def term_docs(self, terms: Iterable[int]) -> dict[int, int]:
-        """How many distinct texts hold each term (terms never seen are left out)."""
+    def term_docs(self, terms: list[int]) -> list[tuple[int, int]]:
+        """(term, distinct texts holding it) for `terms` (terms never seen are left out)."""
         # One JSON array bound once, each value looked up by primary key: binding thousands of
         # parameters, or filling a temporary table, costs more than the lookups.
         rows = self.conn.execute(
             "SELECT t.term, t.docs FROM json_each(?) j CROSS JOIN story_terms t ON t.term = j.value",
-            (json.dumps(list(terms)),),
+            (json.dumps(terms),),
         )
-        return dict(rows.fetchall())
+        return rows.fetchall()
 
-    def add_story_keys(self, article_id: str, keys: tuple[int, ...], max_postings: int) -> None:
-        saturated = self._saturated_story_keys(keys, max_postings)
-        self.conn.executemany(
-            "INSERT INTO story_keys (key, article) VALUES (?, ?)", [(k, article_id) for k in keys if k not in saturated]
-        )
-        self.conn.executemany(
-            "INSERT INTO story_key_counts (key, postings) VALUES (?, 1) "
-            "ON CONFLICT(key) DO UPDATE SET postings = postings + 1",
-            [(k,) for k in keys],
-        )
-
-    def _saturated_story_keys(self, keys: tuple[int, ...], max_postings: int) -> set[int]:
-        if not keys:
-            return set()
-        marks = ",".join("?" * len(keys))
-        rows = self.conn.execute(
-            f"SELECT key FROM story_key_counts WHERE key IN ({marks}) AND postings >= ?", [*keys, max_postings]
-        )
-        return {r[0] for r in rows}
+    def add_story_keys(self, article_id: str, keys: Iterable[int]) -> None:
+        self.conn.executemany("INSERT INTO story_keys (key, article) VALUES (?, ?)", [(k, article_id) for k in keys])
 
     def story_candidates(self, article_id: str, keys: tuple[int, ...], min_shared: int, limit: int) -> list[str]:
         """Stories holding a text that shares at least `min_shared` of `keys`, most shared first."""
@@ -551,6 +537,16 @@ class Store:
 
     def story_of(self, article_id: str) -> str | None:
         row = self.conn.execute("SELECT story FROM story_members WHERE article = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def story_of_cluster(self, cluster: str) -> str | None:
+        """The story of a syndication cluster's oldest article in a story. Not a lookup of the
+        cluster id: a cluster keeps the id of its first article after `rm` removed that article."""
+        row = self.conn.execute(
+            "SELECT s.story FROM cluster_members m JOIN story_members s ON s.article = m.article "
+            "JOIN articles a ON a.id = m.article WHERE m.cluster = ? ORDER BY a.rowid LIMIT 1",
+            (cluster,),
+        ).fetchone()
         return row[0] if row else None
 
     def existing_stories(self, ids: Iterable[str]) -> set[str]:
