@@ -249,3 +249,21 @@ def test_a_copy_of_a_removed_first_article_joins_its_clusters_story(invoke, tmp_
     assert invoke("rm", removed[7:19]).exit_code == 0
     assert invoke("ingest", str(tmp_path / "again.txt"), "-q").exit_code == 0
     assert {r["story"] for r in jsonl(invoke("stories", "-f", "jsonl"))} == {story}
+
+
+def test_the_overview_reads_only_the_stories_it_shows(invoke, tmp_path, monkeypatch):
+    from basewatch import report
+    from basewatch.store import Store
+
+    ingest_files(invoke, SAMPLE, LIBRARY + FERRY, tmp_path)
+    ferry = story_of(invoke, FERRY[-1])
+    read: list = []
+    story_rows = Store.story_rows
+    monkeypatch.setattr(Store, "story_rows", lambda self, scope=None: read.append(scope) or story_rows(self, scope))
+    with Store.open(os.environ["BASEWATCH_DB"]) as store:
+        newest = report.overview(store, top=1)
+        assert [s["story"] for s in newest["stories"]] == [ferry]  # the story that gained an article last
+        assert read and all(scope is not None and len(scope) <= 1 for scope in read)
+        by_outlet = report.overview(store, outlets=["COASTLINE NEWS"])["stories"]
+        assert [s["label"] for s in by_outlet] == [s["label"] for s in report.stories(store, outlet="coastline news")]
+        assert report.overview(store, since="2030-01-01")["stories"] == []

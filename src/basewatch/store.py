@@ -604,12 +604,21 @@ class Store:
         keys = ("story", "article", "external_id", "path", "outlet", "title", "published", "cluster", "words", "seq")
         return [dict(zip(keys, row, strict=True)) for row in rows]
 
-    def recent_stories(self, limit: int) -> list[str]:
-        """Ids of the stories that most recently gained an article, newest first."""
+    def recent_stories(self, limit: int, since: str | None = None, outlets: Iterable[str] = ()) -> list[str]:
+        """Ids of the stories that most recently gained an article, newest first; only those with
+        an article published on/after `since`, and with an article by one of `outlets` (any case)."""
+        wanted = sorted({o.lower() for o in outlets})
+        having, args = ["1"], []
+        if since:
+            having.append("max(a.published) >= ?")
+            args.append(since)
+        if wanted:
+            having.append("sum(lower(a.outlet) IN (SELECT value FROM json_each(?))) > 0")
+            args.append(json.dumps(wanted))
         rows = self.conn.execute(
-            """SELECT s.story FROM story_members s JOIN articles a ON a.id = s.article
-               GROUP BY s.story ORDER BY max(a.rowid) DESC LIMIT ?""",
-            (limit,),
+            f"""SELECT s.story FROM story_members s JOIN articles a ON a.id = s.article
+               GROUP BY s.story HAVING {" AND ".join(having)} ORDER BY max(a.rowid) DESC LIMIT ?""",
+            (*args, limit),
         )
         return [r[0] for r in rows]
 
