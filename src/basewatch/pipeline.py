@@ -275,7 +275,8 @@ def _cluster(store: Store, article_id: str, fp: dedupe.PackedFingerprint, settin
     """Place one stored article in a syndication cluster (inside the caller's transaction)."""
     candidates = store.candidates(article_id, fp.keys, settings.min_shared_keys, settings.max_candidates)
     assignment = dedupe.assign(article_id, dedupe.unpacked(fp), candidates, settings)
-    store.add_fingerprint(article_id, fp, settings.max_key_postings)
+    indexed = assignment.cluster == article_id or store.cluster_size(assignment.cluster) < settings.indexed_copies
+    store.add_fingerprint(article_id, fp, settings.max_key_postings, indexed)
     store.apply_assignment(article_id, assignment)
     return assignment
 

@@ -20,6 +20,9 @@ class Settings:
     # a key shared by more articles than this is a stock phrase, not evidence of copying
     max_key_postings: int = 500
     max_candidates: int = 100
+    # a cluster's first this many texts are indexed: a new copy matches one of them, and a wire story
+    # on 200 sites would otherwise make each new copy fetch and verify a hundred of its copies
+    indexed_copies: int = 8
     # verification (rapidfuzz scores run 0-100)
     min_shared_shingles: int = 3
     min_containment_pct: float = 50.0

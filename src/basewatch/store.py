@@ -339,12 +339,14 @@ class Store:
 
     # -- dedupe ---------------------------------------------------------------------------
 
-    def add_fingerprint(self, article_id: str, fp: PackedFingerprint, max_postings: int) -> None:
-        """Store an article's shingles and index its keys; saturated keys get no new postings."""
+    def add_fingerprint(self, article_id: str, fp: PackedFingerprint, max_postings: int, indexed: bool = True) -> None:
+        """Store an article's shingles and, if `indexed`, index its keys; saturated keys get no new postings."""
         self.conn.execute(
             "INSERT INTO fingerprints (article, shingles, lead, words) VALUES (?, ?, ?, ?)",
             (article_id, fp.shingles, fp.lead, fp.words),
         )
+        if not indexed:
+            return
         saturated = self._saturated(fp.keys, max_postings)
         self.conn.executemany(
             "INSERT INTO article_keys (key, article) VALUES (?, ?)",
@@ -468,6 +470,9 @@ class Store:
         self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS scope (id TEXT PRIMARY KEY)")
         self.conn.execute("DELETE FROM temp.scope")
         self.conn.executemany("INSERT OR IGNORE INTO temp.scope (id) VALUES (?)", ((i,) for i in ids))
+
+    def cluster_size(self, cluster: str) -> int:
+        return self.conn.execute("SELECT count(*) FROM cluster_members WHERE cluster = ?", (cluster,)).fetchone()[0]
 
     def cluster_of(self, article_id: str) -> str | None:
         row = self.conn.execute("SELECT cluster FROM cluster_members WHERE article = ?", (article_id,)).fetchone()
