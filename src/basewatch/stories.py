@@ -80,17 +80,19 @@ class Rarity(NamedTuple):
     idf: np.ndarray
 
     def known(self, terms: np.ndarray) -> np.ndarray:
-        """Which of `terms` (ascending) have a count here."""
-        if not len(self.ids):
-            return np.zeros(len(terms), dtype=bool)
-        return self.ids[np.minimum(np.searchsorted(self.ids, terms), len(self.ids) - 1)] == terms
+        """Which of `terms` have a count here."""
+        at = self._at(terms)
+        return self.ids[at] == terms if len(self.ids) else np.zeros(len(terms), dtype=bool)
 
     def of(self, terms: np.ndarray) -> np.ndarray:
         """The IDF of each of `terms`; a term never counted is as rare as the rarest known."""
         if not len(self.ids):
             return np.ones(len(terms))
-        at = np.minimum(np.searchsorted(self.ids, terms), len(self.ids) - 1)
+        at = self._at(terms)
         return np.where(self.ids[at] == terms, self.idf[at], self.idf.max())
+
+    def _at(self, terms: np.ndarray) -> np.ndarray:
+        return np.minimum(np.searchsorted(self.ids, terms), max(len(self.ids) - 1, 0))
 
 
 def vector(title: str | None, body: str, settings: Settings) -> dict[int, float]:
