@@ -288,7 +288,7 @@ def readme_speed(
             f"- A {r['n']:,}-article wire feed (each story on {FEED_COPIES[0]}-{FEED_COPIES[1]} sites): ingest "
             f"{r['n'] / ing['seconds']:.0f} articles/s, story ARI {ing['story_ari']:.4f}; the "
             f"{ing['largest_story']['articles']}-article story's `diff` lists {_conflicts_cell(d)} "
-            f"in {_query_cell(d)} s ({_measured(r)})."
+            f"disagreement(s) in {_query_cell(d)} s ({_measured(r)})."
         )
     return "\n".join([README_BLOCK[0], *lines, README_BLOCK[1]])
 
