@@ -24,6 +24,12 @@ def test_a_language_edition_is_still_the_same_organisation_as_its_parent():
     assert not aliases.same_organisation("Kanal Ost English", "Kanal West")
 
 
+def test_an_acronym_inside_another_name_is_not_that_organisation():
+    assert not aliases.same_organisation("Capital Post", "AP")
+    assert not aliases.same_organisation("Bloomberg", "Bloom")
+    assert aliases.same_organisation("The Capital Post", "Capital Post Media")
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [("Bay Observer Ltd", "Bay Observer"), ("Smith & Co.", "Smith"),

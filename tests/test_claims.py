@@ -177,11 +177,11 @@ def test_names_numbers_and_claim_ids():
 
 
 def test_fallback_splitter_agrees_on_abbreviations_and_quotes():
-    from basewatch.claims import _split, split_syntok
+    from basewatch.claims.split import split_paragraph, split_syntok
 
     text = (
         "The U.S. Navy said on Feb. 17 that Gen. Smith would visit. He arrived in Washington, D.C. and met "
         'officials. "We are ready," he said. Prices rose 3.5 per cent.'
     )
-    assert _split(text) == split_syntok(text)
-    assert len(_split(text)) == 4
+    assert split_paragraph(text) == split_syntok(text)
+    assert len(split_paragraph(text)) == 4

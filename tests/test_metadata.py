@@ -8,7 +8,7 @@ from conftest import FIXTURES, SAMPLE
 
 
 def _meta(text: str, hints: Metadata | None = None) -> Metadata:
-    return extract(text, clean(text), hints)
+    return extract(clean(text), hints)
 
 
 def test_page_dump_metadata():

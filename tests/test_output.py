@@ -47,3 +47,21 @@ def test_empty_sections_are_left_out(invoke):
     shown = invoke("diff").stdout
     assert "Only one outlet" in shown
     assert "Shared claims" not in shown and "Conflicts" not in shown and "Name variants" not in shown
+
+
+def test_rows_given_one_by_one_are_sanitised_once_each(capsys):
+    from basewatch import output
+
+    rows = ({"title": f"row {i}\x1b]8;;http://x\x07 \x1b[31mred"} for i in range(2))
+    output.emit(rows, output.Format.jsonl, ["title"])
+    written = capsys.readouterr().out
+    assert "\x1b" not in written and "\x07" not in written
+    assert written.count("row") == 2
+
+
+def test_a_storys_dates_read_as_days_whatever_their_precision():
+    from basewatch import output
+
+    assert output._span("2026-03-04", "2026-03-05T09:40:00") == "2026-03-04 … 2026-03-05"
+    assert output._span("2026-03-05T08:00:00", "2026-03-05T09:40:00") == "2026-03-05"
+    assert output._span(None, None) == "undated"

@@ -189,9 +189,10 @@ def _without_legal_form(words: list[str]) -> list[str]:
 
 
 def same_organisation(a: str, b: str) -> bool:
-    """True when one organisation key contains the other ("Bloomberg" in "Bloomberg News")."""
-    x, y = organisation_key(a), organisation_key(b)
-    return bool(x) and bool(y) and (x in y or y in x)
+    """True when one organisation key holds the other's words in a row ("Bloomberg" in "Bloomberg
+    News"); letters inside a word do not count ("AP" is not in "Capital Post")."""
+    x, y = f" {organisation_key(a)} ", f" {organisation_key(b)} "
+    return bool(x.strip()) and bool(y.strip()) and (x in y or y in x)
 
 
 def _fold_prefixes(names: list[str], union) -> None:

@@ -67,7 +67,7 @@ _TIME_RE = re.compile(r"\d{1,2}[:.]\d{2}")
 _SENTINELS = (datetime(1901, 1, 1), datetime(1902, 2, 2))
 
 
-def extract(text: str, cleaned: CleanResult, hints: Metadata | None = None) -> Metadata:
+def extract(cleaned: CleanResult, hints: Metadata | None = None) -> Metadata:
     """Metadata from `hints` first (caller-supplied, or the page's markup), else from the page's text.
 
     Every field is printable text: control characters and escape sequences are removed here, so no

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import Enum, StrEnum
 from functools import wraps
 
@@ -48,6 +48,8 @@ def sanitised(value: object) -> object:
         return {safe(k) if isinstance(k, str) else k: sanitised(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [sanitised(v) for v in value]
+    if isinstance(value, Iterator):  # row by row: a listing may be a generator too long to hold
+        return (sanitised(v) for v in value)
     return value
 
 
@@ -69,23 +71,26 @@ def stdout_console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
-@untrusted
-def write_json(value: object) -> None:
+def _write_json(value: object) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
-def write_jsonl(rows: Iterable[dict]) -> None:
-    for row in rows:  # row by row: a listing may be a generator too long to hold
-        sys.stdout.write(json.dumps(sanitised(row), ensure_ascii=False) + "\n")
+def _write_jsonl(rows: Iterable[dict]) -> None:
+    for row in rows:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+write_json = untrusted(_write_json)
+write_jsonl = untrusted(_write_jsonl)
 
 
 @untrusted
-def emit(rows: Sequence[dict], fmt: Format, columns: Sequence[str], title: str | None = None) -> None:
+def emit(rows: Iterable[dict], fmt: Format, columns: Sequence[str], title: str | None = None) -> None:
     """Write `rows` in `fmt`; `columns` chooses and orders the table and csv columns."""
-    if fmt is Format.json:
-        write_json(list(rows))
+    if fmt is Format.json:  # the rows are sanitised already
+        _write_json(list(rows))
     elif fmt is Format.jsonl:
-        write_jsonl(rows)
+        _write_jsonl(rows)
     elif fmt is Format.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
@@ -207,9 +212,9 @@ def explain(cleaned) -> None:
 def show_article(record: dict, fmt: Format) -> None:
     if fmt in (Format.json, Format.jsonl):
         if fmt is Format.json:
-            write_json(record)
+            _write_json(record)
         else:
-            write_jsonl([record])
+            _write_jsonl([record])
         return
     if fmt is Format.csv:
         emit([record], fmt, [k for k in record if k not in ("removed", "edits")])
@@ -296,6 +301,12 @@ def cluster_table(records: list[dict]) -> None:
                 f"openings {ev['lead_match_pct']:.0f}% alike, {ev['shared_shingles']} shared 5-word spans"
             )
             console.print(Text(why, style="dim"))
+
+
+def _span(first: str | None, last: str | None) -> str:
+    """A story's dates as days: one stamped to the minute and one to the day read alike."""
+    days = dict.fromkeys(d[:10] for d in (first, last) if d)
+    return " … ".join(days) or "undated"
 
 
 def _chain(sources: list[str]) -> str:
@@ -413,7 +424,7 @@ def story_table(records: list[dict]) -> None:
         console.print(Text("no stories"))
         return
     for record in records:
-        dates = " … ".join(dict.fromkeys(d for d in (record["first"], record["last"]) if d)) or "undated"
+        dates = _span(record["first"], record["last"])
         head = f"{record['story'][7:19]}  {' · '.join(record['label']) or '—'}  ({dates})"
         console.print(Text(safe(head), style="bold"))
         counts = (
@@ -431,7 +442,7 @@ def overview_view(result: dict) -> None:
     shown, total = len(result["stories"]), result["total_stories"]
     console.print(Text(f"{shown} of {total} stories, most recently updated first", style="bold"))
     for story in result["stories"]:
-        dates = " … ".join(dict.fromkeys(d for d in (story["first"], story["last"]) if d)) or "undated"
+        dates = _span(story["first"], story["last"])
         console.rule(Text(safe(f"{story['story'][7:19]}  {story['title'] or '—'}"), style="bold"))
         console.print(Text(safe(f"{' · '.join(story['label'])}  ({dates}), {story['articles']} article(s)")))
         console.print(Text(safe("Outlets: " + (", ".join(story["outlets"]) or "—")), style="bold"))

@@ -63,12 +63,12 @@ def analyse(document: Document, outlet: str | None = None) -> tuple[Article, Cle
     """Clean one document and read its metadata; `outlet` overrides what the page says, and what a
     caller supplies (JSON Lines fields) overrides what a page's markup says."""
     if document.html:
-        cleaned, markup, text = clean_html(document.text)
+        cleaned, markup, _ = clean_html(document.text)
     else:
-        cleaned, markup, text = clean(document.text), Metadata(), document.text
+        cleaned, markup = clean(document.text), Metadata()
     hints = metadata.merged(document.hints, markup)
     hints = hints if outlet is None else replace(hints, outlet=outlet)
-    meta = metadata.extract(text, cleaned, hints)
+    meta = metadata.extract(cleaned, hints)
     article = Article(
         id=content_id(document.text),
         path=document.path,

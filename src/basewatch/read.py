@@ -162,12 +162,13 @@ def is_html(text: str, named_html: bool = False) -> bool:
     head = text[:200_000]
     if _HTML_DOCUMENT_RE.search(head[:5000]):
         return True
-    tags = len(_HTML_TAG_RE.findall(head))
-    if tags >= _HTML_MIN_TAGS and named_html:
-        return True
-    lines = sum(1 for line in head.splitlines() if line.strip())
-    tagged = sum(1 for line in head.splitlines() if _HTML_TAG_RE.search(line))
-    return tags >= _HTML_MIN_TAGS and tagged >= _HTML_MIN_TAGGED_LINES * lines
+    lines = tagged = tags = 0
+    for line in head.splitlines():  # one pass: this runs on every text file read
+        if not line.strip():
+            continue
+        found = len(_HTML_TAG_RE.findall(line))
+        lines, tagged, tags = lines + 1, tagged + bool(found), tags + found
+    return tags >= _HTML_MIN_TAGS and (named_html or tagged >= _HTML_MIN_TAGGED_LINES * lines)
 
 
 def _read_bytes(source: Source, max_bytes: int) -> bytes:

@@ -11,9 +11,12 @@ _LEARNED = [
     for line in files(__package__).joinpath("cue_words.tsv").read_text(encoding="utf-8").splitlines()
     if line and not line.startswith("#")
 ]
-CUE_WORDS = frozenset(word for word, _, _ in _LEARNED)
+CUE_WORDS = frozenset(row[0] for row in _LEARNED)
 # How often each form, used as a verb, was marked: the rarer, the more evidence a cue needs.
-CUE_SHARE = {word: int(marked) / max(int(seen), int(marked)) for word, marked, seen in _LEARNED}
+CUE_SHARE = {row[0]: int(row[1]) / max(int(row[2]), int(row[1]), 1) for row in _LEARNED}
+# Forms that attribute only with a subject and a clause of their own: "Democrats believe the
+# pressure will grow", never "I believe in miracles".
+CLAUSE_ONLY_CUE_WORDS = frozenset(row[0] for row in _LEARNED if row[5] == "clause")
 # Forms marked in at least half of their occurrences ("said", "told") attribute whatever follows them;
 # the others ("spoke", "appeared") only when they carry content.
 STRONG_CUE_SHARE = 0.5
@@ -23,5 +26,11 @@ STRONG_CUE_WORDS = frozenset(word for word, share in CUE_SHARE.items() if share 
 OBJECT_CUE_SHARE = 0.22
 # Verbs by which an outlet presents another's report as its basis.
 OUTLET_CUES = frozenset("reported reports report writes wrote write".split())
-# Whom a speaker tells without the audience being a source of its own.
-AUDIENCE_WORDS = frozenset("reporters journalists him her them us me lawmakers supporters".split())
+# Whom a speaker tells without the audience being a source of its own ("told reporters").
+AUDIENCES = frozenset(
+    (
+        "the press",
+        "a news conference",
+        *"reporters journalists him her them us me parliament lawmakers supporters".split(),
+    )
+)

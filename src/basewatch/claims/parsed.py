@@ -9,11 +9,13 @@ of the agency, said" gives "Michael Soto"; a title with a name in apposition giv
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from basewatch.claims.cues import (
-    AUDIENCE_WORDS,
+    AUDIENCES,
+    CLAUSE_ONLY_CUE_WORDS,
     CUE_SHARE,
     CUE_WORDS,
     OBJECT_CUE_SHARE,
@@ -28,8 +30,8 @@ if TYPE_CHECKING:
 
 _SUBJECTS = frozenset(("nsubj", "nsubjpass", "csubj"))
 # A cue without a subject of its own borrows the speaker of the clause it depends on:
-# "Smith declined to say", "..., adding that", "a statement saying", "and warned".
-_BORROWS_SPEAKER = frozenset(("conj", "xcomp", "advcl", "acl", "relcl", "pcomp"))
+# "Smith declined to say", "..., adding that", "a statement saying", "and warned", "... by saying".
+_BORROWS_SPEAKER = frozenset(("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep"))
 # Parts of a subject's phrase that describe the speaker rather than name it.
 _DESCRIPTIONS = frozenset(("relcl", "appos", "acl", "advcl", "parataxis"))
 _COORDINATION = frozenset(("conj", "cc"))
@@ -40,6 +42,7 @@ _NOT_SPEAKERS = frozenset(
 _QUOTES = frozenset(('"', "“", "”", "''", "``"))
 _OPENING_QUOTES = frozenset(("“", "``"))
 _CLAUSE = frozenset(("ccomp", "xcomp", "parataxis", "oprd", "agent"))
+_OWN_CLAUSE = frozenset(("ccomp", "parataxis"))
 _OBJECT = frozenset(("dobj", "dative", "attr"))
 _MAX_SOURCE_TOKENS = 12
 _MAX_COLON_NAME = 4
@@ -49,7 +52,11 @@ _VERB_CUES = CUE_WORDS - _INTRODUCERS
 
 
 def attribute(doc: Doc) -> Attribution | None:
-    """The cue and source chain the parsed sentence states for itself, or None when it states none."""
+    """The cue and source chain the parsed sentence states for itself, or None when it states none.
+    A sentence opening with a short name and a colon is that person's words ("SMITH: I think we
+    won", a transcript or a headline), whatever verbs follow."""
+    if (colon := _colon(doc)) is not None:
+        return colon
     quoted = _quoted(doc)
     found = []
     for token in doc:
@@ -67,7 +74,7 @@ def attribute(doc: Doc) -> Attribution | None:
             found.append((_depth(token), 1, cue, chain))
     citing = _citing(doc, quoted)
     if not found:
-        return Attribution("citing", tuple(citing)) if citing else _colon(doc)
+        return Attribution("citing", tuple(citing)) if citing else None
     _, _, cue, chain = min(found, key=lambda f: (f[0], f[1]))
     return Attribution(cue, (*chain, *(c for c in citing if c not in chain)), cue in OUTLET_CUES)
 
@@ -88,18 +95,32 @@ def _quoted(doc: Doc) -> list[bool]:
     inside, mask = False, []
     for token in doc:
         if token.text in _QUOTES:
-            opening = token.text in _OPENING_QUOTES or (token.text in ('"', "''") and not inside)
             mask.append(False)
-            inside = opening
+            inside = _opens(token, inside)
             continue
         mask.append(inside)
     return mask
+
+
+def _opens(mark: Token, inside: bool) -> bool:
+    """Whether a quotation mark opens a quotation. Spacing says which way a mark faces even when it
+    was typed wrong (“... here,“ said Clyburn): glued to the word after it, it opens; glued to the
+    text before it and followed by a space, it closes. Otherwise curly marks face their own way, and
+    straight ones alternate."""
+    glued_before = mark.i > 0 and not mark.doc[mark.i - 1].whitespace_
+    glued_after = not mark.whitespace_ and mark.i + 1 < len(mark.doc)
+    if glued_after != glued_before:
+        return glued_after
+    return mark.text in _OPENING_QUOTES or (mark.text in ('"', "''") and not inside)
 
 
 def _says_something(verb: Token) -> bool:
     """A verb that attributes only now and then ("spoke", "found") is a cue when it carries content:
     an object, a clause, a passive agent or a quotation. "She spoke for five minutes" attributes
     nothing; "said" always does."""
+    if verb.lower_ in CLAUSE_ONLY_CUE_WORDS:
+        children = {c.dep_ for c in verb.children}
+        return bool(children & _OWN_CLAUSE) and bool(children & _SUBJECTS)
     if verb.lower_ in STRONG_CUE_WORDS or verb.dep_ == "parataxis":
         return True
     if any(c.dep_ in _CLAUSE for c in verb.children) or any(t.text in _QUOTES for t in verb.doc):
@@ -227,7 +248,7 @@ def _chain(verb: Token, speaker: Token) -> tuple[str, tuple[str, ...]]:
     audience = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
     if audience is None:
         return cue, (source,)
-    if audience.lower_ in AUDIENCE_WORDS:
+    if audience.lower_ in AUDIENCES:
         return f"{cue} {audience.lower_}", (source,)
     told = source_text(audience)
     if is_anonymous(source) or is_media(told):
@@ -266,9 +287,25 @@ def _citing(doc: Doc, quoted: list[bool]) -> list[str]:
     return found
 
 
+# "Washington (AFP) – Clinton said", "PARIS, May 2 (Reuters) -", "LONDON —": the parser reads the place
+# as the sentence's subject, so the first sentence would be the city's.
+_DATELINE_RE = re.compile(
+    r"^(?:(?:[A-Z][\w.'’ -]{1,40}?(?:,\s*[\w.'’ ]{1,30}){0,2}\s*)?\([A-Z][\w&.'’/ -]{1,30}\)"
+    r"|[A-Z][A-Z.'’ ]{2,40}(?:,\s*[\w.'’ ]{1,30}){0,2})\s*[—–-]{1,2}\s+(?=\S)"
+)
+
+
+def _without_dateline(sentence: str) -> str:
+    return _DATELINE_RE.sub("", sentence, count=1)
+
+
 def may_attribute(sentence: str) -> bool:
-    """Whether a sentence holds a word that can start an attribution: only those are parsed."""
-    return any(word.strip(_EDGE_PUNCT).lower() in _TRIGGERS for word in sentence.split())
+    """Whether a sentence holds a word that can start an attribution, or opens with a short name and
+    a colon: only those are parsed."""
+    words = sentence.split()
+    return any(word.strip(_EDGE_PUNCT).lower() in _TRIGGERS for word in words) or any(
+        ":" in word for word in words[:_MAX_COLON_NAME]
+    )
 
 
 _EDGE_PUNCT = ",.;:!?\"“”'’()[]—–"
@@ -284,6 +321,6 @@ def attribute_all(nlp: Language, sentences: list[str]) -> list[Attribution | Non
     todo = list(dict.fromkeys(s for s in sentences if s not in _CACHE and may_attribute(s)))
     if len(_CACHE) + len(todo) > _CACHE_LIMIT:
         _CACHE.clear()
-    for text, doc in zip(todo, nlp.pipe(todo), strict=True):
+    for text, doc in zip(todo, nlp.pipe(_without_dateline(t) for t in todo), strict=True):
         _CACHE[text] = attribute(doc)
     return [_CACHE.get(s) for s in sentences]

@@ -17,12 +17,12 @@ class Attribution:
 
 
 # News organisations name themselves with these generic words; an unnamed source "told" one of them.
-MEDIA_WORD_RE = re.compile(
+_MEDIA_WORD_RE = re.compile(
     r"\b(?:news|agency|times|post|journal|herald|tv|radio|press|telegraph|tribune|daily|wire|media|magazine|"
     r"broadcaster|newspaper|channel|network)\b",
     re.I,
 )
-ANONYMOUS_RE = re.compile(
+_ANONYMOUS_RE = re.compile(
     r"\b(?:familiar with|knowledge of|condition of anonymity|not (?:authori[sz]ed|allowed) to|asked not to|"
     r"asking not to|declined to be (?:named|identified)|requested anonymity|unnamed|anonymous|insiders?)\b"
     r"|^(?:an?|the|one of the|two|three|several|some)?\s*(?:\w+\s+){0,2}(?:sources?|person|people|officials?)$",
@@ -37,14 +37,21 @@ SOURCE_NOUN_RE = re.compile(
     re.I,
 )
 PRONOUNS = frozenset("he she they we i".split())
+# Titles before a name, never a name themselves; the first four also say whether "he" or "she" fits.
+HONORIFIC_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
+HONORIFICS = frozenset(title.lower() for title in (*HONORIFIC_GENDER, "Dr", "Sen", "Rep", "Gov", "President", "Prof"))
+# Words that stand where a source would ("It said", "This reported") but never name one.
+NON_SOURCE_RE = re.compile(
+    r"^(?:it|this|that|which|there|what|who|as|and|but|so|if|when|while|he also|she also)$", re.I
+)
 
 
 def is_anonymous(source: str) -> bool:
-    return bool(ANONYMOUS_RE.search(source))
+    return bool(_ANONYMOUS_RE.search(source))
 
 
 def is_media(source: str) -> bool:
-    return bool(MEDIA_WORD_RE.search(source))
+    return bool(_MEDIA_WORD_RE.search(source))
 
 
 def is_person(source: str) -> bool:
@@ -55,5 +62,5 @@ def is_person(source: str) -> bool:
         1 <= len(words) <= 8
         and all(w[:1].isupper() for w in tail)
         and not SOURCE_NOUN_RE.search(" ".join(tail))
-        and not MEDIA_WORD_RE.search(source)
+        and not is_media(source)
     )

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-_HONORIFICS = frozenset("mr mrs ms miss dr sen rep gov president prof".split())
+from basewatch.claims.sources import HONORIFICS
 
 
 def _words(source: str) -> tuple[str, ...]:
     words = [w.strip(".,’'").lower() for w in source.split()]
     words = [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
-    while words and words[0] in _HONORIFICS:
+    while words and words[0] in HONORIFICS:
         words = words[1:]
     return tuple(w for w in words if w)
 

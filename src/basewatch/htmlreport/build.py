@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from basewatch import aliases
+
 # Rows of the matrix beyond the shared facts: an outlet's most important unique claims, in the order
 # `summary` ranks them. More would bury the shared facts of a 20-article story under hundreds of rows.
 MAX_UNIQUE_PER_OUTLET = 6
@@ -230,7 +232,9 @@ def _provenance(clusters: list[dict], articles: dict[str, dict]) -> list[dict]:
         if not retold:
             roots.append(node)
             continue
-        target = next((n for n in nodes if not n["article"].get("retelling_of") and _same_outlet(n, retold)), None)
+        originals = (n for n in nodes if not n["article"].get("retelling_of"))
+        # A retelling cites an outlet short: "Harbor Ledger" names the one stored as "Harbor Ledger Media".
+        target = next((n for n in originals if aliases.same_organisation(n["article"]["outlet"], retold)), None)
         if target is None:
             target = external.setdefault(retold, {"external": True, "name": retold, "copies": [], "retellings": []})
         target["retellings"].append(node)
@@ -250,12 +254,6 @@ def _node(cluster: dict, articles: dict[str, dict]) -> dict:
     ]
     canonical = info(cluster["canonical"], members.get(cluster["canonical"], {}))
     return {"external": False, "article": canonical, "copies": copies, "retellings": []}
-
-
-def _same_outlet(node: dict, name: str) -> bool:
-    """A retelling cites an outlet short: "Harbor Ledger" names the one stored as "Harbor Ledger Media"."""
-    outlet, wanted = node["article"]["outlet"].lower(), name.lower().removeprefix("the ")
-    return outlet.removeprefix("the ").startswith(wanted)
 
 
 def _reliance(summary: list[dict]) -> dict:
