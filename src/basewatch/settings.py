@@ -34,8 +34,6 @@ class Settings:
     # stories: a term's weight falls with its paragraph (1 / (1 + decay x paragraph)); the headline counts double
     story_title_weight: float = 2.0
     story_paragraph_decay: float = 0.5
-    # a text is its this many heaviest terms: the tail of a long article adds cost, not evidence
-    story_max_terms: int = 60
     # term rarity counts this many texts beyond the database's own, none holding the term
     story_prior_docs: int = 100
     # two groups of texts are one story when their mean TF-IDF cosine reaches this

@@ -108,8 +108,7 @@ def vector(title: str | None, body: str, settings: Settings) -> dict[int, float]
         weight = settings.story_title_weight if index == 0 else 1.0 / (1.0 + decay)
         for term in _terms(paragraph):
             counts[term] += weight
-    kept = sorted(counts, key=lambda t: (-counts[t], t))[: settings.story_max_terms]
-    return {_hash(t): 1.0 + math.log(counts[t]) if counts[t] >= 1.0 else counts[t] for t in kept}
+    return {_hash(t): 1.0 + math.log(v) if v >= 1.0 else v for t, v in counts.items()}
 
 
 def _terms(text: str) -> list[str]:
