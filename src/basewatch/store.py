@@ -480,18 +480,22 @@ class Store:
 
     # -- stories --------------------------------------------------------------------------
 
-    def add_story_unit(self, article_id: str, terms: bytes, term_ids: list[int]) -> tuple[int, list[tuple[int, int]]]:
-        """Store a distinct text's term vector and count its terms. Returns the texts now counted
-        and, for each of its terms, how many texts hold it."""
+    def add_story_unit(self, article_id: str, terms: bytes) -> None:
+        """Store a distinct text's term vector."""
         self.conn.execute("INSERT INTO story_units (article, terms) VALUES (?, ?)", (article_id, terms))
-        # One statement counts every term and reads the counts back: no second lookup of the same rows.
-        counts = self.conn.execute(
-            "INSERT INTO story_terms (term, docs) SELECT value, 1 FROM json_each(?) WHERE true "
-            "ON CONFLICT(term) DO UPDATE SET docs = docs + 1 RETURNING term, docs",
-            (json.dumps(term_ids),),
-        ).fetchall()
-        docs = self.conn.execute("UPDATE story_docs SET docs = docs + 1 RETURNING docs").fetchone()[0]
-        return docs, counts
+
+    def add_story_term_counts(self, added: Iterable[tuple[int, int]], texts: int) -> None:
+        """Count `texts` more distinct texts, and each term's new holders."""
+        self.conn.executemany(
+            "INSERT INTO story_terms (term, docs) VALUES (?, ?) "
+            "ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs",
+            added,
+        )
+        self.conn.execute("UPDATE story_docs SET docs = docs + ?", (texts,))
+
+    def story_docs(self) -> int:
+        """How many distinct texts the term counts cover."""
+        return self.conn.execute("SELECT docs FROM story_docs").fetchone()[0]
 
     def term_docs(self, terms: list[int]) -> list[tuple[int, int]]:
         """(term, distinct texts holding it) for `terms` (terms never seen are left out)."""
