@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import trafilatura
-from score_clean import SHARED, load_scorer
+from shared_tools import SHARED, load_scorer
 
 from basewatch.clean import clean_html
 
@@ -25,7 +25,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--type", default="", help="only pages of this page_type (extraction-train)")
     args = ap.parse_args()
-    scorer = load_scorer()
+    scorer = load_scorer("score_extraction")
     with (args.corpus / "manifest.tsv").open(encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh, delimiter="\t") if not args.type or r.get("page_type") == args.type]
     rows = rows[: args.limit or None]

@@ -150,6 +150,17 @@ def test_a_dateline_is_never_the_speaker(dateline):
     assert source_of(sentence) == ["The port authority"]
 
 
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("The mayor fell to 31 percent in the latest Harbor Institute poll.", ["the latest Harbor Institute poll"]),
+        ("The mayor's numbers rose and fell in the polls all winter long.", []),
+    ],
+)
+def test_a_figure_in_a_named_poll_rests_on_the_poll(sentence, source):
+    assert source_of(sentence) == source
+
+
 def test_a_participial_opener_is_never_a_name():
     for opener in ("Responding to this report", "Commenting on this report", "Reacting to the news"):
         sentence = f"{opener}, Peskov told reporters that nothing had changed."
@@ -215,7 +226,7 @@ def test_claims_are_parsed_the_first_time_they_are_read_and_stored(tmp_path):
         (claim,) = report.claims(store)
         assert claim["sources"] == [OUTLET, "Michael Soto"]
         assert store.unparsed_articles() == []  # stored: the next read parses nothing
-        assert pipeline.parse_claims(store) == 0
+        assert pipeline.parse_claims(store) == {}
 
 
 def test_citing_alone_is_an_attribution():

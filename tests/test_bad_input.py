@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SAMPLE
+from conftest import FERRY, SAMPLE
 
 PROSE = (
     "The harbour board said on Monday that the “new timetable” would start in May, after two years of talks "
@@ -377,3 +377,15 @@ def test_clean_writes_no_control_sequences(invoke, args):
 def test_readme_counts_the_input_cases_this_suite_runs():
     readme = (SAMPLE.parents[1] / "README.md").read_text(encoding="utf-8")
     assert f"{len(CASES)} input cases through `clean` and one `ingest` run" in readme
+
+
+def test_a_read_only_database_still_answers_diff_and_claims_with_the_parse(invoke, isolated_db):
+    invoke("ingest", *FERRY)  # ingest stores the quick pattern reading; the parse comes at first read
+    before = isolated_db.read_bytes()
+    read_only = f"file:{isolated_db}?mode=ro"
+    result = invoke("diff", "--db", read_only, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["shared"]
+    claims = json.loads(invoke("claims", "--db", read_only, "-f", "json").stdout)
+    assert any(len(c["sources"]) > 1 for c in claims)
+    assert isolated_db.read_bytes() == before

@@ -27,6 +27,12 @@ def test_clean_explain_lists_verdicts(invoke):
     assert "KEEP" in result.stdout and "drop" in result.stdout and "byline" in result.stdout
 
 
+def test_clean_learned_judges_lines_by_the_line_model(invoke):
+    result = invoke("clean", PAGE, "--learned", "--explain")
+    assert result.exit_code == 0
+    assert "line model" in result.stdout and "byline" in result.stdout
+
+
 def test_clean_reads_stdin(invoke):
     text = (FIXTURES / "articles" / "page_dump.txt").read_text(encoding="utf-8")
     result = invoke("clean", "-", input=text)

@@ -59,7 +59,7 @@ def test_contradictions_on_number_and_stance_are_flagged(story_diff):
     typed = {(c["type"], c["strength"], c["slot"], tuple(c["values"])) for c in story_diff["conflicts"]}
     assert typed == {
         ("quantity", "hard", "fish (mile)", ("12 miles", "20 miles")),
-        ("outcome", "hard", "outcome of the talks", ("close to a deal", "stalled")),
+        ("outcome", "hard", "outcome (Belmark, Zarovia)", ("close to a deal", "stalled")),
     }
     for conflict in story_diff["conflicts"]:
         assert {s["outlet"] for s in conflict["sides"]} == {"North Wire", "Belmark Post"}
@@ -249,3 +249,25 @@ def test_a_sentence_carried_word_for_word_whose_words_are_nowhere_else_is_shared
     result = compare.diff(claims, facts)
     assert [s["claim"] for s in result["shared"]] == [text]
     assert [u["claim"] for u in result["unique"]] == ["Harbour fees rise in spring."]
+
+
+def test_a_storys_second_diff_reads_stored_frames_and_parses_nothing(story_diff, invoke, monkeypatch):
+    from basewatch import parse
+
+    def no_parser(*args, **kwargs):
+        raise AssertionError("the second diff loaded the parser")
+
+    monkeypatch.setattr(parse, "pipeline", no_parser)
+    monkeypatch.setattr(parse, "pipeline_or_none", no_parser)
+    assert json.loads(invoke("diff", "--format", "json").stdout) == story_diff
+
+
+def test_a_frame_survives_its_stored_form():
+    from basewatch import parse
+    from basewatch.compare import frames
+
+    sentence = "The company did not confirm the sale, but about 19 delivery trucks and 250 staff were moved."
+    (found,) = frames.of_texts([sentence]).values()
+    assert found.quantities and (found.denied or found.asserted) and found.acts is not None
+    assert frames.from_json(frames.to_json(found)) == found
+    assert parse.pipeline_or_none() is not None

@@ -8,10 +8,12 @@ from basewatch.claims import Claim
 pytestmark = pytest.mark.skipif(not parse.available(), reason="the pinned spaCy pipeline is not installed")
 
 
-def _diff(first: str, second: str, names: tuple[list[str], list[str]] = ([], [])) -> dict:
+def _diff(
+    first: str, second: str, names: tuple[list[str], list[str]] = ([], []), dates: tuple[list, list] = ([], [])
+) -> dict:
     claims = [
-        Claim(f"a{n}#0", f"a{n}", None, text, None, [], False, False, False, 0, list(found), [], [])
-        for n, (text, found) in enumerate(zip((first, second), names, strict=True))
+        Claim(f"a{n}#0", f"a{n}", None, text, None, [], False, False, False, 0, list(found), [], list(days))
+        for n, (text, found, days) in enumerate(zip((first, second), names, dates, strict=True))
     ]
     facts = {
         "a0": compare.ArticleFacts("a0", "First Outlet", True, None, published="2026-05-04"),
@@ -61,6 +63,31 @@ def test_outcome_conflict_names_both_stances():
     assert [(c["type"], c["values"]) for c in conflicts] == [("outcome", ["close to a deal", "stalled"])]
 
 
+def test_one_act_on_two_days_is_a_date_conflict():
+    conflicts = _diff(
+        "The Harlow ferry sank near Brest on Sunday, the coastguard said.",
+        "The Harlow ferry sank near Brest on Saturday.",
+        (["Harlow", "Brest"], ["Harlow", "Brest"]),
+        ([{"text": "on Sunday", "date": "2026-05-03"}], [{"text": "on Saturday", "date": "2026-05-02"}]),
+    )["conflicts"]
+    assert [(c["type"], c["strength"], c["slot"], c["values"]) for c in conflicts] == [
+        ("date", "hard", "day (sank)", ["on Saturday (2026-05-02)", "on Sunday (2026-05-03)"])
+    ]
+
+
+def test_the_day_it_was_told_is_not_the_day_it_happened():
+    result = _diff(
+        "The Harlow ferry sank near Brest on Saturday, the coastguard said on Monday.",
+        "The Harlow ferry sank near Brest on Saturday, the coastguard said on Sunday.",
+        (["Harlow", "Brest"], ["Harlow", "Brest"]),
+        (
+            [{"text": "on Saturday", "date": "2026-05-02"}, {"text": "on Monday", "date": "2026-05-04"}],
+            [{"text": "on Saturday", "date": "2026-05-02"}, {"text": "on Sunday", "date": "2026-05-03"}],
+        ),
+    )
+    assert result["conflicts"] == [] and len(result["shared"]) == 1
+
+
 @pytest.mark.parametrize(
     "first, second",
     [
@@ -99,6 +126,16 @@ def test_outcome_conflict_names_both_stances():
         # an estimate of the other figure, and a range holding it
         ("About 5 million pounds of thrust lift the rocket.", "5.1 million pounds of thrust lift the rocket."),
         ("The tram slid for eight to ten seconds.", "The tram slid for nine seconds."),
+        # another season named by its year: the 1998 team's run is not today's
+        (
+            "The 1998 squad won eight straight games before collapsing in the playoffs.",
+            "On Sunday the squad won three straight games to take the title.",
+        ),
+        # a measure of one thing and a measure of nothing named, with nothing else in common
+        (
+            "Heavy vehicles dug a crater of about 90 metres around the mine.",
+            "After a day of work, the crews had dug only 12m down the shaft.",
+        ),
     ],
 )
 def test_false_positive_families_are_not_flagged(first, second):

@@ -1,7 +1,9 @@
+from datetime import date
+
 import pytest
 
 from basewatch.clean import clean
-from basewatch.metadata import extract, parse_partial_date
+from basewatch.metadata import extract, iso_day, parse_partial_date
 from basewatch.models import Document, Metadata
 from basewatch.pipeline import analyse
 from conftest import FIXTURES, SAMPLE
@@ -129,3 +131,20 @@ def test_markup_metadata_comes_through_the_html_path():
     assert article.url == "https://isletimes.example/ferry"
     assert article.title.startswith("Ferry route reopens")
     assert "<" not in article.body and "winter timetable" in article.body
+
+
+@pytest.mark.parametrize(
+    "value, month_middle, expected",
+    [
+        ("2026-03-05", False, date(2026, 3, 5)),
+        ("2026-03-05T09:40:00", False, date(2026, 3, 5)),
+        ("2026-03", False, None),
+        ("2026-03", True, date(2026, 3, 15)),
+        ("2026", True, None),
+        ("", False, None),
+        (None, True, None),
+        ("2026-02-30", False, None),
+    ],
+)
+def test_iso_day_reads_a_day_and_a_month_only_when_asked(value, month_middle, expected):
+    assert iso_day(value, month_middle) == expected

@@ -160,11 +160,14 @@ def clean_command(
     path: Annotated[str, typer.Argument(metavar="FILE", help="A text file, or - for stdin.")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object with metadata and removals.")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="Every input line with its verdict.")] = False,
+    learned: Annotated[
+        bool, typer.Option("--learned", help="Judge a text dump's lines by the line model, not the hand rules.")
+    ] = False,
 ) -> None:
     """Print the article body of one page (no database)."""
     with _reported():
         document = read.read_source(read.Source(path), _settings().max_article_bytes)
-        article, cleaned = pipeline.analyse(document)
+        article, cleaned = pipeline.analyse(document, learned=learned)
     if explain:
         output.explain(cleaned)
     elif as_json:

@@ -254,6 +254,19 @@ def parse_partial_date(value: str | None) -> str | None:
     return first.date().isoformat()
 
 
+def iso_day(value: str | None, month_middle: bool = False) -> date | None:
+    """The day of an ISO date or timestamp as `parse_partial_date` writes them; a month alone
+    ("2026-03") stands for its middle day when `month_middle` is set, else for no day."""
+    if not value:
+        return None
+    if len(value) == 7 and month_middle:
+        value = f"{value}-15"
+    try:
+        return date.fromisoformat(value[:10]) if len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
 def _common_date(value: str) -> str | None:
     """The three shapes most pages print, without dateutil's general (and slow) parser."""
     text = value.strip()

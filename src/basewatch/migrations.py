@@ -201,9 +201,7 @@ def unpack_json(blob: bytes) -> object:
 def m008_parsed_claims(conn: sqlite3.Connection) -> None:
     # Ingest attributes claims with word patterns; the dependency parse replaces them the first time
     # an article's claims are read, and this table remembers which articles it has done.
-    conn.execute(
-        "CREATE TABLE parsed_claims (article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE)"
-    )
+    conn.execute("CREATE TABLE parsed_claims (article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE)")
 
 
 def m009_story_keys_saturate_on_term_counts(conn: sqlite3.Connection) -> None:
@@ -212,9 +210,15 @@ def m009_story_keys_saturate_on_term_counts(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE story_key_counts")
 
 
+def m010_sentence_frames(conn: sqlite3.Connection) -> None:
+    # What a sentence asserts (compare.frames) costs a parse: stored per distinct sentence, keyed by
+    # the frame reader's version and the sentence's digest, so a story's second `diff` parses nothing.
+    conn.execute("CREATE TABLE sentence_frames (key BLOB PRIMARY KEY, frame TEXT NOT NULL) WITHOUT ROWID")
+
+
 MIGRATIONS: list[Migration] = [
     m001_articles, m002_dedupe, m003_claims, m004_pages, m005_edits, m006_stories, m007_article_wire,
-    m008_parsed_claims, m009_story_keys_saturate_on_term_counts,
+    m008_parsed_claims, m009_story_keys_saturate_on_term_counts, m010_sentence_frames,
 ]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -102,13 +102,14 @@ class TermCounts:
             self.known.update((t, stored.get(t, 0)) for t in missing)
 
 
-def analyse(document: Document, outlet: str | None = None) -> tuple[Article, CleanResult]:
+def analyse(document: Document, outlet: str | None = None, learned: bool = False) -> tuple[Article, CleanResult]:
     """Clean one document and read its metadata; `outlet` overrides what the page says, and what a
-    caller supplies (JSON Lines fields) overrides what a page's markup says."""
+    caller supplies (JSON Lines fields) overrides what a page's markup says; `learned` cleans a text dump
+    with the line model instead of the hand rules."""
     if document.html:
         cleaned, markup, _ = clean_html(document.text)
     else:
-        cleaned, markup = clean(document.text), Metadata()
+        cleaned, markup = clean(document.text, learned), Metadata()
     hints = metadata.merged(document.hints, markup)
     hints = hints if outlet is None else replace(hints, outlet=outlet)
     meta = metadata.extract(cleaned, hints)
@@ -401,18 +402,22 @@ def remove(store: Store, article_ids: list[str]) -> list[Article]:
 PARSE_BATCH = 200
 
 
-def parse_claims(store: Store, articles: Iterable[str] | None = None) -> int:
+def parse_claims(store: Store, articles: Iterable[str] | None = None) -> dict[str, list[claims.Claim]]:
     """Re-read with the dependency parse the claims of the articles (all, or `articles`) that only
-    have the patterns' reading, and store them: the second ask is instant. Returns how many."""
+    have the patterns' reading, and store them: the second ask is instant. Returns the new readings
+    by article; a database opened read-only keeps none, and is read anew next time."""
     pending = store.unparsed_articles(articles)
     if not pending or parse.pipeline_or_none() is None:  # loading the parser alone takes ~1 s
-        return 0
+        return {}
+    read = {}
     for start in range(0, len(pending), PARSE_BATCH):
-        with atomic(store.conn):
-            for article_id, body, outlet, title, published in pending[start : start + PARSE_BATCH]:
-                found, provenance = claims.extract(article_id, body, outlet, title, published)
-                store.replace_claims(article_id, found, provenance)
-    return len(pending)
+        batch = {row[0]: claims.extract(*row) for row in pending[start : start + PARSE_BATCH]}
+        read |= {article_id: found for article_id, (found, _) in batch.items()}
+        if store.writable:
+            with atomic(store.conn):
+                for article_id, (found, provenance) in batch.items():
+                    store.replace_claims(article_id, found, provenance)
+    return read
 
 
 def recluster(store: Store, settings: Settings = DEFAULT_SETTINGS) -> int:

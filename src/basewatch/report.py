@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
@@ -10,6 +11,7 @@ from pathlib import Path
 from basewatch import aliases, compare, dedupe, pipeline
 from basewatch import stories as stories_
 from basewatch.claims import speakers
+from basewatch.compare import frames
 from basewatch.runtime import fewer_gc_passes
 from basewatch.store import Store
 
@@ -88,9 +90,15 @@ def copies(store: Store, article_id: str) -> list[dict]:
 def _parsed_claims(store: Store, **scope) -> list:
     """Stored claims in scope, their articles first read by the parse if only the patterns had."""
     found = store.claims(**scope)
-    if pipeline.parse_claims(store, {c.article for c in found}):
-        found = store.claims(**scope)
-    return found
+    reread = pipeline.parse_claims(store, {c.article for c in found})
+    if not reread:
+        return found
+    if store.writable:
+        return store.claims(**scope)
+    stored: dict[str, list] = {}
+    for claim in found:
+        stored.setdefault(claim.article, []).append(claim)
+    return [claim for article, kept in stored.items() for claim in reread.get(article, kept)]
 
 
 def article_facts(store: Store, articles: Iterable[str] | None = None) -> dict[str, compare.ArticleFacts]:
@@ -140,11 +148,30 @@ def diff(
         claims = [c for c in claims if facts[c.article].outlet.lower() in wanted]
     if on_scope:
         on_scope(len(claims))
-    result = compare.diff(claims, facts, aliases.load_user_aliases(aliases_path))
+    result = compare.diff(claims, facts, aliases.load_user_aliases(aliases_path), _stored_frames(store))
     if outlets:
         known = {o["outlet"].lower() for o in result["outlets"]}
         result["outlets"] += [{"outlet": o, "known": False, "claims": 0} for o in outlets if o.lower() not in known]
     return result
+
+
+def _stored_frames(store: Store) -> compare.FrameReader:
+    """The frame reader of one comparison: frames stored by an earlier one, the rest parsed and kept."""
+
+    def read(texts: Iterable[str]) -> dict[str, frames.Frame]:
+        keys = {text: _frame_key(text) for text in dict.fromkeys(texts)}
+        stored = store.stored_frames(keys.values())
+        found = {text: frames.from_json(stored[key]) for text, key in keys.items() if key in stored}
+        fresh = frames.of_texts(text for text in keys if text not in found)
+        if fresh:
+            store.store_frames({keys[text]: frames.to_json(frame) for text, frame in fresh.items()})
+        return found | fresh
+
+    return read
+
+
+def _frame_key(text: str) -> bytes:
+    return hashlib.sha256(f"{frames.VERSION}\n{text}".encode()).digest()[:16]
 
 
 def claims(

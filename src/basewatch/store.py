@@ -8,6 +8,7 @@ when it is newer than this code.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import urllib.parse
 from collections.abc import Iterable, Iterator
@@ -179,6 +180,16 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: str):
         self.conn = conn
         self.path = path
+
+    @property
+    def writable(self) -> bool:
+        """False for a database opened read-only (`file:team.db?mode=ro`) or a file we may not write."""
+        file = _file_of(self.path)
+        if file == ":memory:":
+            return True
+        options = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query) if self.path.startswith("file:") else {}
+        read_only = options.get("mode") == ["ro"] or options.get("immutable") == ["1"]
+        return not read_only and os.access(file, os.W_OK)
 
     # -- opening --------------------------------------------------------------------------
 
@@ -675,6 +686,26 @@ class Store:
             self._fill_scope(articles)
             sql += " AND a.id IN (SELECT id FROM temp.scope)"
         return self.conn.execute(sql + " ORDER BY a.rowid").fetchall()
+
+    def stored_frames(self, keys: Iterable[bytes]) -> dict[bytes, str]:
+        """The sentence frames stored under `keys` (see `compare.frames`), as their JSON text."""
+        found: dict[bytes, str] = {}
+        wanted = list(keys)
+        for start in range(0, len(wanted), 500):  # under SQLite's bound-parameter limit
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self.conn.execute(f"SELECT key, frame FROM sentence_frames WHERE key IN ({marks})", chunk))
+        return found
+
+    def store_frames(self, frames: dict[bytes, str]) -> None:
+        """Keep sentence frames for the next comparison; a read-only database simply keeps none."""
+        try:
+            with atomic(self.conn):
+                sql = "INSERT OR IGNORE INTO sentence_frames (key, frame) VALUES (?, ?)"
+                self.conn.executemany(sql, frames.items())
+        except sqlite3.OperationalError as exc:
+            if "readonly" not in str(exc) and "read-only" not in str(exc):
+                raise
 
     def replace_claims(self, article_id: str, claims: list[Claim], provenance: Provenance) -> None:
         """Store an article's claims as read from the parse; call inside `atomic()`."""

@@ -25,12 +25,12 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
 
+from basewatch.metadata import iso_day
 from basewatch.settings import Settings
 from basewatch.vocabulary import NUMBER_WORDS, WEEKDAYS
 
@@ -159,12 +159,8 @@ def similarities(units: Sequence[Unit], rarity: Rarity, settings: Settings) -> n
 
 def _day(published: str | None) -> float:
     """The day number of an ISO date, or NaN when it lacks a day."""
-    if not published or len(published) < 10:
-        return math.nan
-    try:
-        return float(date.fromisoformat(published[:10]).toordinal())
-    except ValueError:
-        return math.nan
+    day = iso_day(published)
+    return math.nan if day is None else float(day.toordinal())
 
 
 def regroup(units: Sequence[Unit], sims: np.ndarray, settings: Settings) -> list[list[Unit]]:

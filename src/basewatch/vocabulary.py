@@ -1,4 +1,5 @@
-"""English calendar and number words, defined once for every step that reads dates and amounts."""
+"""English calendar, number and stance words, defined once for every step that reads dates, amounts
+and how a negotiation stands."""
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -25,3 +26,24 @@ MAGNITUDE_WORDS = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion
 def alternation(words) -> str:
     """A regex alternation of the words, longest first so "sept" wins over "sep"."""
     return "|".join(sorted(words, key=len, reverse=True))
+
+
+# How a negotiation stands, as regular-expression alternatives: one side says a deal is near, the
+# other that talks stalled. Every phrase holds one of the hints, and most sentences hold none.
+STANCE_HINTS = (
+    "deal", "agree", "understanding", "positive", "breakthrough", "stall", "deadlock", "impasse", "collapse",
+    "broke", "broken", "dead end", "on hold",
+)  # fmt: skip
+STANCE_PROGRESS = (
+    r"close to (?:a |an )?(?:deal|agreement)",
+    r"near(?:ing|s)? (?:a |an )?(?:deal|agreement)",
+    r"(?:deal|agreement) (?:is|was) (?:close|near|imminent)",
+    r"(?:reach|reached|strike|struck|seal|sealed) (?:a |an )?(?:deal|agreement)",
+    r"informal understanding",
+    r"moving in a positive direction",
+    r"breakthrough",
+)
+STANCE_SETBACK = (
+    r"stalled", r"stalling", r"deadlock(?:ed)?", r"impasse", r"collapsed", r"broke down", r"broken down",
+    r"no deal", r"dead end", r"on hold",
+)  # fmt: skip

@@ -48,6 +48,7 @@ _MAX_SOURCE_TOKENS = 12
 _MAX_COLON_NAME = 4
 # "citing X" extends a chain; it never starts one of its own.
 _INTRODUCERS = frozenset(("citing", "quoting"))
+POLL_WORDS = frozenset(("poll", "survey"))
 _VERB_CUES = CUE_WORDS - _INTRODUCERS
 
 
@@ -64,6 +65,8 @@ def attribute(doc: Doc) -> Attribution | None:
             continue
         if token.lower_ == "according" and (source := _according_source(token)):
             found.append((_depth(token), 0, "according to", (source,)))
+        elif token.lower_ == "in" and (poll := _poll(token)):
+            found.append((_depth(token), 2, "in", (poll,)))
         elif token.lower_ in _VERB_CUES and token.tag_.startswith("VB") and _says_something(token):
             speaker = _speaker(token)
             # "It says the campaign broke the law": a document or an organisation speaking, but only
@@ -77,6 +80,12 @@ def attribute(doc: Doc) -> Attribution | None:
         return Attribution("citing", tuple(citing)) if citing else None
     _, _, cue, chain = min(found, key=lambda f: (f[0], f[1]))
     return Attribution(cue, (*chain, *(c for c in citing if c not in chain)), cue in OUTLET_CUES)
+
+
+def _poll(preposition: Token) -> str | None:
+    """ "Trump leads by 10 points in the latest Quinnipiac poll": the poll is the figure's source."""
+    poll = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    return source_text(poll) if poll is not None and poll.lower_ in POLL_WORDS else None
 
 
 def _colon(doc: Doc) -> Attribution | None:
@@ -309,7 +318,7 @@ def may_attribute(sentence: str) -> bool:
 
 
 _EDGE_PUNCT = ",.;:!?\"“”'’()[]—–"
-_TRIGGERS = CUE_WORDS | {"according", "reference"} | _INTRODUCERS
+_TRIGGERS = CUE_WORDS | {"according", "reference"} | _INTRODUCERS | POLL_WORDS
 # Syndicated copies repeat the wire's sentences word for word: each distinct sentence is parsed once
 # per process (bounded: an attribution is a few short strings).
 _CACHE: dict[str, Attribution | None] = {}

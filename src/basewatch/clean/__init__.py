@@ -12,9 +12,10 @@ import re
 
 import numpy as np
 
-from basewatch.clean.features import feature_rows, measure
+from basewatch.clean.features import feature_matrix, measure
 from basewatch.clean.html import read_page
 from basewatch.clean.model import load as load_model
+from basewatch.clean.model import unit_weight
 from basewatch.clean.regions import select, smooth
 from basewatch.clean.rules import classify
 from basewatch.clean.units import Unit, logical_units
@@ -26,11 +27,14 @@ _LEADING_DATE_FIELD_RE = re.compile(
 )
 
 
-def clean(text: str) -> CleanResult:
-    """Split `text` into kept body paragraphs and a verdict for every input line."""
+def clean(text: str, learned: bool = False) -> CleanResult:
+    """Split `text` into kept body paragraphs and a verdict for every input line: by the hand rules, or
+    with `learned` by the line model (better on blogs, guides and reviews, worse on news pages: README)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     units, main = rule_units(lines)
-    return _result(lines, units, _verdicts(units, main))
+    kept = {i for i, unit in enumerate(units) if i in main and unit.kind != "bad"}
+    verdicts = _learned_verdicts(units, main, kept) if learned and units else _rule_verdicts(units, kept)
+    return _result(lines, units, verdicts)
 
 
 def clean_html(markup: str) -> tuple[CleanResult, Metadata, str]:
@@ -48,31 +52,26 @@ def rule_units(lines: list[str]) -> tuple[list[Unit], set[int]]:
     return units, main
 
 
-def _verdicts(units: list[Unit], main: set[int]) -> list[tuple[bool, str]]:
-    """(kept, reason) per unit: the rules' verdict, overruled where the line model is confident."""
-    if not units:
-        return []
+def _learned_verdicts(units: list[Unit], main: set[int], kept_by_rules: set[int]) -> list[tuple[bool, str]]:
+    """(kept, reason) per unit as the line model decides, over the rules' signals and verdict and the page
+    around each unit. A removed unit says why: the rule that recognised it, or else the model's strongest
+    signals."""
     model = load_model()
-    kept_by_rules = [i for i, unit in enumerate(units) if i in main and unit.kind != "bad"]
-    # The model adds lines only between the rules' first and last: the article stays one run.
-    span = range(kept_by_rules[0], kept_by_rules[-1] + 1) if kept_by_rules else range(0)
-    kept = set(kept_by_rules)
-    if model.drop_below <= 0 and not any(i not in kept and not units[i].reason for i in span):
-        return _rule_verdicts(units, kept)  # nothing the model could change: skip computing it
-    probabilities, inputs = model.probabilities(np.array(feature_rows(units, main)))
+    x = feature_matrix(units, main)
+    probabilities = model.with_rules(model.scores(x), np.array([i in kept_by_rules for i in range(len(units))]))
+    kept = model.keep(probabilities, unit_weight(np.array([unit.words for unit in units])))
+    # only a unit no rule names needs the model's own signals as its reason
+    unexplained = [i for i, unit in enumerate(units) if not kept[i] and unit.kind != "bad"]
+    pulls = dict(zip(unexplained, model.pulls(x[unexplained]), strict=True))
     verdicts = []
     for i, unit in enumerate(units):
         p = float(probabilities[i])
-        by_rules = i in main and unit.kind != "bad"
-        if by_rules and p >= model.drop_below:
-            verdicts.append((True, unit.reason or _inside_reason(unit)))
-        elif by_rules:
-            verdicts.append((False, model.reason(inputs[i], p)))
-        elif p >= model.add_above and i in span and not unit.reason:
-            # a line a named rule recognised (a related-story link, a caption credit) stays out
+        if kept[i]:
             verdicts.append((True, f"body text (line model {p:.0%})"))
+        elif i in pulls:
+            verdicts.append((False, model.reason(pulls[i], p)))
         else:
-            verdicts.append((False, unit.reason or _outside_reason(unit)))
+            verdicts.append((False, unit.reason))
     return verdicts
 
 

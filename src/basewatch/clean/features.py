@@ -8,6 +8,8 @@ import re
 import statistics
 from collections import Counter
 
+import numpy as np
+
 from basewatch.clean.units import SENTENCE_END_RE, SENTENCE_INSIDE_RE, Unit
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
@@ -80,6 +82,27 @@ FEATURE_NAMES = (
     "ends with a colon",
     "quotation marks",
 )
+# Where a unit sits in the page's prose, and the run it belongs to: the features that tell an article's
+# own short lines and lists from the teaser lists and footers after it.
+PAGE_NAMES = (
+    "share of the page's prose above it",
+    "share of the page's prose below it",
+    "nearer page edge in prose",
+    "length of its run of bullets",
+    "length of its run of prose",
+    "length against the page's longest line",
+    "length against the page's median line",
+    "prose within five lines",
+)
+# The neighbours' own shapes: one line and two lines away on each side.
+_NEIGHBOUR_SOURCE = (0, 1, 2, 3, 4, 5, 7, 10, 11, 12, 13, 14, 22)
+_OFFSETS = ((-1, "line before"), (1, "line after"), (-2, "two lines before"), (2, "two lines after"))
+_WINDOW_UNITS = 5
+ALL_FEATURE_NAMES = (
+    FEATURE_NAMES
+    + PAGE_NAMES
+    + tuple(f"{FEATURE_NAMES[j]} ({where})" for _, where in _OFFSETS for j in _NEIGHBOUR_SOURCE)
+)
 _FAMILIES = {
     "navigation or share widget": 10,
     "menu item": 10,
@@ -101,6 +124,53 @@ _KINDS = {"good": 7, "near": 8, "short": 9}
 _MARK_RE = re.compile(r"[\[\]|<>*_#=]|\(BUTTON\)")
 _QUOTE_RE = re.compile(r"[\"“”«»]")
 _NEIGHBOUR_UNITS = 3
+
+
+def feature_matrix(units: list[Unit], main: set[int]) -> np.ndarray:
+    """One row of ALL_FEATURE_NAMES per unit; `main` is the unit indexes of the rules' main text."""
+    x = np.array(feature_rows(units, main), dtype=float).reshape(len(units), len(FEATURE_NAMES))
+    return np.hstack([x, _page_columns(units, x), *(_shifted(x[:, _NEIGHBOUR_SOURCE], k) for k, _ in _OFFSETS)])
+
+
+def _page_columns(units: list[Unit], x: np.ndarray) -> np.ndarray:
+    weight = np.array([u.weight for u in units])
+    prose = weight * x[:, _KINDS["good"]]
+    total = prose.sum() or 1.0
+    below = 1.0 - np.cumsum(prose) / total
+    above = 1.0 - below - prose / total
+    window = np.convolve(prose, np.ones(2 * _WINDOW_UNITS + 1))[_WINDOW_UNITS : _WINDOW_UNITS + len(units)] / total
+    size = np.log1p(weight)
+    return np.column_stack(
+        [
+            above,
+            below,
+            np.minimum(above, below),
+            np.log1p(_run_lengths(x[:, 4] > 0)),
+            np.log1p(_run_lengths(x[:, _KINDS["good"]] > 0)),
+            size - size.max(),
+            size - np.log1p(np.median(weight)),
+            window,
+        ]
+    )
+
+
+def _run_lengths(flag: np.ndarray) -> np.ndarray:
+    """For each unit where `flag` holds, the length of the run of such units it is in; 0 elsewhere."""
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], flag.astype(int), [0]])))
+    lengths = np.zeros(len(flag))
+    for start, end in zip(edges[::2], edges[1::2], strict=True):
+        lengths[start:end] = end - start
+    return lengths
+
+
+def _shifted(columns: np.ndarray, offset: int) -> np.ndarray:
+    """The row `offset` units away (zeros past the page's edge)."""
+    out = np.zeros_like(columns)
+    if offset < 0:
+        out[-offset:] = columns[:offset]
+    else:
+        out[:-offset] = columns[offset:]
+    return out
 
 
 def feature_rows(units: list[Unit], main: set[int]) -> list[list[float]]:
@@ -132,7 +202,7 @@ def feature_rows(units: list[Unit], main: set[int]) -> list[list[float]]:
         row[19] = i / count
         capitals = sum(1 for w in text.split() if w[:1].isupper())
         row[20] = capitals / (unit.words or 1)
-        row[21] = sum(c.isdigit() for c in text) / chars
+        row[21] = sum(map(str.isdigit, text)) / chars
         row[22] = min(len(_MARK_RE.findall(text)) / (unit.words or 1), 2.0)
         row[23] = float(i > 0 and prose[i - 1])
         row[24] = float(i + 1 < count and prose[i + 1])

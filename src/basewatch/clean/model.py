@@ -1,8 +1,10 @@
-"""The line model: a two-stage logistic regression over the unit features, shipped as line_model.json.
+"""The line model: gradient-boosted trees over the unit features, then a smoothing pass over the page.
 
-Stage one scores each unit on its own features; stage two adds its neighbours' stage-one scores, so
-the article comes out as one run instead of a scatter of lines. Trained by bench/train_clean.py on
-extraction-train (WCXB, CC-BY-4.0), cross-validated by site; loaded from the package, never fetched.
+The trees score each unit from its own shape, where it sits in the page's prose and its neighbours'
+shapes; the hand rules' verdict moves that score a little; a two-state Viterbi pass then keeps or drops
+whole runs, so that the article comes out as one
+stretch instead of a scatter of lines. Trained by bench/train_clean.py on extraction-train (WCXB,
+CC-BY-4.0), cross-validated by site, shipped as line_model.json and read with numpy alone.
 """
 
 from __future__ import annotations
@@ -14,117 +16,134 @@ from pathlib import Path
 
 import numpy as np
 
-from basewatch.clean.features import FEATURE_NAMES
+from basewatch.clean.features import ALL_FEATURE_NAMES
 
 MODEL_PATH = Path(__file__).with_name("line_model.json")
-FORMAT = 2
-CONTEXT_NAMES = (
-    "own score",
-    "previous line's score",
-    "next line's score",
-    "score of the lines around it",
-    "best score above it",
-    "best score below it",
-)
-_CONTEXT_UNITS = 3
+FORMAT = 3
 # Signals quoted in a removed line's reason.
 _REASON_SIGNALS = 2
-
-
-@dataclass(frozen=True)
-class Stage:
-    mean: np.ndarray
-    scale: np.ndarray
-    weights: np.ndarray
-    bias: float
-
-    def logits(self, x: np.ndarray) -> np.ndarray:
-        return ((x - self.mean) / self.scale) @ self.weights + self.bias
-
-    def contributions(self, row: np.ndarray) -> np.ndarray:
-        return (row - self.mean) / self.scale * self.weights
-
-    def to_dict(self) -> dict:
-        return {k: np.round(getattr(self, k), 6).tolist() for k in ("mean", "scale", "weights")} | {
-            "bias": round(float(self.bias), 6)
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict) -> Stage:
-        return cls(*(np.asarray(d[k], dtype=float) for k in ("mean", "scale", "weights")), float(d["bias"]))
+_EPSILON = 1e-4
 
 
 @dataclass(frozen=True)
 class LineModel:
-    """Two stages, and how their score combines with the rules' verdict: a unit the rules keep stays
-    unless its score is below `drop_below`; a unit they drop between their first and last kept unit
-    comes back when its score reaches `add_above` (both chosen by site-grouped cross-validation)."""
+    """Trees padded to one depth, so that every tree is walked at once, level by level.
 
-    first: Stage
-    second: Stage
-    drop_below: float
-    add_above: float
+    Node k of a tree has children 2k+1 and 2k+2; a unit goes right when its feature is above the
+    threshold. `values` holds every node's score (leaves last), so a step's change in score can be
+    credited to the feature that was split on: the signals a removed line's reason names.
+    """
 
-    def probabilities(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Body probability per unit, and the stage-two inputs that produced it (for reasons)."""
-        both = second_stage_inputs(x, sigmoid(self.first.logits(x)))
-        return sigmoid(self.second.logits(both)), both
+    depth: int
+    features: np.ndarray  # (trees, inner nodes) feature index per inner node
+    thresholds: np.ndarray  # (trees, inner nodes)
+    values: np.ndarray  # (trees, all nodes) score at each node
+    bias: float
+    switch_cost: float  # log-likelihood a page pays for each change between body and boilerplate
+    rule_prior: float  # log-odds the hand rules' verdict adds for (or takes from) a unit before smoothing
 
-    def reason(self, row: np.ndarray, probability: float) -> str:
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        """Body probability per unit."""
+        return sigmoid(self.bias + self.values[self._trees, self._leaves(x)].sum(axis=1))
+
+    def pulls(self, x: np.ndarray) -> np.ndarray:
+        """Each feature's contribution to each unit's log-odds: the score change at every split, credited
+        to the feature split on."""
+        n, width = x.shape
+        node = np.zeros((n, self.features.shape[0]), dtype=np.intp)
+        flat_rows = np.repeat(np.arange(n) * width, self.features.shape[0]).reshape(node.shape)
+        pulls = np.zeros(n * width)
+        for _ in range(self.depth):
+            feature = self.features[self._trees, node]
+            child = self._step(x, node, feature)
+            step = self.values[self._trees, child] - self.values[self._trees, node]
+            pulls += np.bincount((flat_rows + feature).ravel(), weights=step.ravel(), minlength=n * width)
+            node = child
+        return pulls.reshape(n, width)
+
+    @property
+    def _trees(self) -> np.ndarray:
+        return np.arange(self.features.shape[0])[None, :]
+
+    def _leaves(self, x: np.ndarray) -> np.ndarray:
+        node = np.zeros((len(x), self.features.shape[0]), dtype=np.intp)
+        for _ in range(self.depth):
+            node = self._step(x, node, self.features[self._trees, node])
+        return node
+
+    def _step(self, x: np.ndarray, node: np.ndarray, feature: np.ndarray) -> np.ndarray:
+        """One level down: right when the unit's feature is above the node's threshold."""
+        rows = np.arange(len(x))[:, None]
+        return 2 * node + 1 + (x[rows, feature] > self.thresholds[self._trees, node])
+
+    def with_rules(self, probability: np.ndarray, by_rules: np.ndarray) -> np.ndarray:
+        """The trees' probability moved towards the hand rules' verdict."""
+        p = np.clip(probability, _EPSILON, 1 - _EPSILON)
+        return sigmoid(np.log(p / (1 - p)) + self.rule_prior * np.where(by_rules, 1.0, -1.0))
+
+    def keep(self, probability: np.ndarray, weight: np.ndarray) -> np.ndarray:
+        """The most likely keep/drop sequence, each unit's evidence weighted by its size."""
+        p = np.clip(probability, _EPSILON, 1 - _EPSILON)
+        keep_scores, drop_scores = (weight * np.log(p)).tolist(), (weight * np.log(1 - p)).tolist()
+        cost = self.switch_cost
+        switched: list[tuple[bool, bool]] = [(False, False)]  # per unit: did the best path into each state switch
+        dropped, kept = drop_scores[0], keep_scores[0]
+        for keep_score, drop_score in zip(keep_scores[1:], drop_scores[1:], strict=True):
+            to_drop, to_keep = kept - cost, dropped - cost
+            switched.append((to_drop > dropped, to_keep > kept))
+            dropped, kept = max(dropped, to_drop) + drop_score, max(kept, to_keep) + keep_score
+        verdict = np.zeros(len(p), dtype=bool)
+        state = kept > dropped
+        for i in range(len(p) - 1, -1, -1):
+            verdict[i] = state
+            state = state != switched[i][state]
+        return verdict
+
+    def reason(self, pulls: np.ndarray, probability: float) -> str:
         """The strongest signals against a unit, as a person reads them."""
-        names = FEATURE_NAMES + CONTEXT_NAMES
-        pulls = self.second.contributions(row)
-        # A signal that is absent (a line that is not a bullet) explains nothing to a reader.
-        order = np.argsort(pulls)
-        worst = [j for j in order if pulls[j] < 0 and row[j] != 0][:_REASON_SIGNALS] or list(order[:1])
-        said = ", ".join(f"{names[j]} {_level(row[j], self.second.mean[j])}" for j in worst)
-        return f"line model: {probability:.0%} body ({said})"
+        worst = [j for j in np.argsort(pulls)[:_REASON_SIGNALS] if pulls[j] < 0]
+        said = "; ".join(ALL_FEATURE_NAMES[j] for j in worst) or "the lines around it"
+        return f"line model: {probability:.0%} body (against it: {said})"
 
     def to_dict(self) -> dict:
         return {
             "format": FORMAT,
-            "features": list(FEATURE_NAMES),
-            "first": self.first.to_dict(),
-            "second": self.second.to_dict(),
-            "drop_below": self.drop_below,
-            "add_above": self.add_above,
+            "features": list(ALL_FEATURE_NAMES),
+            "depth": self.depth,
+            "bias": self.bias,
+            "switch_cost": self.switch_cost,
+            "rule_prior": self.rule_prior,
+            "trees": {
+                "features": self.features.tolist(),
+                # thresholds sit between two feature values seen in training: rounded, they can change a split
+                "thresholds": self.thresholds.tolist(),
+                "values": np.round(self.values, 6).tolist(),
+            },
         }
+
+
+def unit_weight(words: np.ndarray) -> np.ndarray:
+    """How much a unit's verdict counts in the smoothing: the log of its word 4-grams, as scored."""
+    return np.log1p(1.0 + np.maximum(words - 3, np.minimum(words, 1)))
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-def second_stage_inputs(x: np.ndarray, p: np.ndarray) -> np.ndarray:
-    """The unit features plus its neighbours' stage-one scores."""
-    n = len(p)
-    pad = np.concatenate([np.zeros(_CONTEXT_UNITS), p, np.zeros(_CONTEXT_UNITS)])
-    windows = np.lib.stride_tricks.sliding_window_view(pad, 2 * _CONTEXT_UNITS + 1)[:n]
-    above, below = windows[:, :_CONTEXT_UNITS], windows[:, _CONTEXT_UNITS + 1 :]
-    context = np.column_stack(
-        [
-            p,
-            above[:, -1],
-            below[:, 0],
-            (above.sum(axis=1) + below.sum(axis=1)) / (2 * _CONTEXT_UNITS),
-            above.max(axis=1),
-            below.max(axis=1),
-        ]
-    )
-    return np.hstack([x, context])
-
-
-def _level(value: float, mean: float) -> str:
-    if value in (0.0, 1.0) and 0.0 < mean < 1.0:
-        return "yes" if value else "no"
-    return "high" if value > mean else "low"
-
-
 @cache
 def load(path: Path = MODEL_PATH) -> LineModel:
     """The shipped model, checked against the features this code computes."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("format") != FORMAT or tuple(data.get("features", ())) != FEATURE_NAMES:
+    if data.get("format") != FORMAT or tuple(data.get("features", ())) != ALL_FEATURE_NAMES:
         raise ValueError(f"{path.name} was trained for other features: retrain with bench/train_clean.py")
-    stages = Stage.from_dict(data["first"]), Stage.from_dict(data["second"])
-    return LineModel(*stages, float(data["drop_below"]), float(data["add_above"]))
+    trees = data["trees"]
+    return LineModel(
+        int(data["depth"]),
+        np.asarray(trees["features"], dtype=np.intp),
+        np.asarray(trees["thresholds"], dtype=float),
+        np.asarray(trees["values"], dtype=float),
+        float(data["bias"]),
+        float(data["switch_cost"]),
+        float(data["rule_prior"]),
+    )

@@ -1,11 +1,12 @@
 """Comparing outlets at the level of claims: shared, unique, conflicting, and how independent.
 
 Pure over claims and article facts. Claims are normalised to content terms with name variants
-folded (normalise), the sentences holding a number or a negation are parsed into frames (frames),
-candidate pairs come from shared rare terms and are verified (align), aligned claims are grouped
-into shared facts (shared) and related claims that disagree on one slot become typed conflicts
-(conflicts). Evidence is counted honestly: copies in one syndication cluster and retellings of one
-report are a single independent root, however many outlets carry them.
+folded (normalise, words), the sentences holding a number are parsed into frames (frames), candidate
+pairs come from shared rare terms and are verified (align; the parse judges pairs that share few
+words, deny or date something), aligned claims are grouped into shared facts (shared) and related
+claims that disagree on one slot become typed conflicts (conflicts). Evidence is counted honestly:
+copies in one syndication cluster and retellings of one report are a single independent root,
+however many outlets carry them.
 
 Every entry point takes a list of claims, so a caller may scope the comparison to one story.
 """
@@ -13,29 +14,37 @@ Every entry point takes a list of claims, so a caller may scope the comparison t
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from basewatch import aliases
 from basewatch.claims import Claim
 from basewatch.compare import conflicts, frames, shared
-from basewatch.compare.align import Aligned, aligned_pairs, candidate_pairs
+from basewatch.compare.align import Aligned, acted_alike, aligned_pairs, candidate_pairs, loose
 from basewatch.compare.conflicts import disagree
-from basewatch.compare.normalise import ArticleFacts, Normaliser, View, outlet_label, plain
+from basewatch.compare.normalise import ArticleFacts, Normaliser, View, outlet_label
+from basewatch.compare.words import plain
 
-__all__ = ["ArticleFacts", "corroboration", "diff", "outlet_label"]
+__all__ = ["ArticleFacts", "FrameReader", "corroboration", "diff", "outlet_label"]
+
+# Distinct sentences in, their frames out: `frames.of_texts` parses them; a caller may put a store
+# of frames read before in front of it.
+FrameReader = Callable[[Iterable[str]], dict[str, frames.Frame]]
 
 
 def diff(
     claims: list[Claim],
     articles: dict[str, ArticleFacts],
     user_aliases: aliases.UserAliases | None = None,
+    read_frames: FrameReader = frames.of_texts,
 ) -> dict:
     """The outlet diff: shared claims with independent roots, unique claims, conflicts, aliases."""
     groups = aliases.build(_mentions(claims), _texts(claims), user_aliases)
-    views = _views(claims, articles, aliases.folding_map(groups))
+    views = _views(claims, articles, aliases.folding_map(groups), read_frames)
+    by_id = {v.claim.id: v for v in views}
     pairs = candidate_pairs(views)
     aligned = aligned_pairs(views, pairs)
-    _parse_for_negation(views, aligned)
+    _parse_for_acts(views, aligned, read_frames)
+    aligned = [pair for pair in aligned if acted_alike(*(by_id[c] for c in pair[:2]), pair[2])]
     groups_shared, grouped = shared.groups(views, _agreeing(views, aligned), disagree)
     per_outlet = Counter(v.outlet for v in views)
     known = {a.outlet for a in articles.values() if a.outlet_known}
@@ -55,7 +64,7 @@ def corroboration(claims: list[Claim], articles: dict[str, ArticleFacts]) -> dic
     """For each claim id, how many other independent roots state the same thing."""
     # Summary corroborates every stored claim: no parse, so it stays fast over a large database.
     folding = aliases.folding_map(aliases.build(_mentions(claims), _texts(claims)))
-    views = _views(claims, articles, folding, parsed=False)
+    views = _views(claims, articles, folding, read_frames=None)
     by_id = {v.claim.id: v for v in views}
     roots: dict[str, set[str]] = defaultdict(set)
     # Copies of one root cannot corroborate each other: their pairs need no verifying.
@@ -67,12 +76,11 @@ def corroboration(claims: list[Claim], articles: dict[str, ArticleFacts]) -> dic
 
 
 def _views(
-    claims: list[Claim], articles: dict[str, ArticleFacts], folding: dict[str, str], parsed: bool = True
+    claims: list[Claim], articles: dict[str, ArticleFacts], folding: dict[str, str], read_frames: FrameReader | None
 ) -> list[View]:
     kept = [c for c in claims if c.article in articles]
-    normaliser = Normaliser(
-        folding, frames.of_texts(plain(c.text) for c in kept if frames.counts(c.text)) if parsed else {}
-    )
+    counting = (plain(c.text) for c in kept if frames.counts(c.text))
+    normaliser = Normaliser(folding, read_frames(counting) if read_frames else {})
     return [normaliser.view(c, articles[c.article]) for c in kept]
 
 
@@ -82,19 +90,20 @@ def _agreeing(views: list[View], aligned: Aligned) -> Aligned:
     return [pair for pair in aligned if not disagree(by_id[pair[0]], by_id[pair[1]])]
 
 
-def _parse_for_negation(views: list[View], aligned: Aligned) -> None:
-    """Both sides of every aligned pair in which one side may deny something, parsed now if they
-    hold no figure (those were parsed up front): a negation conflict reads which act one side
-    denies and whether the other states it."""
+def _parse_for_acts(views: list[View], aligned: Aligned, read_frames: FrameReader) -> None:
+    """Both sides of every aligned pair that the parse must judge, parsed now if they hold no figure
+    (those were parsed up front): a pair in which one side may deny something (a negation conflict
+    reads which act one side denies and whether the other states it) or dates something (a date
+    conflict needs one act on two days), and a loose pair (whether both tell of one act)."""
     by_id = {v.claim.id: v for v in views}
     pending = {
         v.claim.id: v
-        for a, b, _ in aligned
-        if frames.denies(by_id[a].claim.text) or frames.denies(by_id[b].claim.text)
+        for a, b, why in aligned
+        if loose(why) or any(frames.denies(v.claim.text) or v.claim.dates for v in (by_id[a], by_id[b]))
         for v in (by_id[a], by_id[b])
         if not frames.counts(v.claim.text)
     }
-    parsed = frames.of_texts(plain(v.claim.text) for v in pending.values())
+    parsed = read_frames(plain(v.claim.text) for v in pending.values())
     for view in pending.values():
         view.frame = parsed.get(plain(view.claim.text), view.frame)
 

@@ -1,5 +1,6 @@
 """Which claims of different outlets state the same fact: candidate pairs from shared rare terms,
-verified by rarity-weighted overlap, agreeing names and frames that do not disagree."""
+verified by rarity-weighted overlap, agreeing names, a common act when they share few words, and
+frames that do not disagree."""
 
 from __future__ import annotations
 
@@ -12,9 +13,13 @@ from basewatch.compare.normalise import View
 # Two claims state the same thing when the rarity-weighted share of the shorter one's terms found in
 # the other, plus a bonus per shared distinctive anchor (a name that is not everywhere in the story,
 # a number), reaches this score...
-MIN_ALIGN_SCORE = 0.5
+MIN_ALIGN_SCORE = 0.45
 ANCHOR_BONUS = 0.15
 MIN_ALIGN_SHARED_TERMS = 3
+# ... and a pair whose overlap (before the bonus) is below this is loose: the two must also tell of
+# one act, a verb in common ("Fowler hit a homer on the third pitch" and "Fowler opened the Series
+# with a homer" are two facts about one man).
+LOOSE_OVERLAP = 0.4
 # Claims naming no one in common align only on this much overlap ("the AP reported" vs "officials said").
 NAMELESS_OVERLAP = 0.6
 # Candidate pairs come from each claim's rarest terms; a term in more claims than this pairs nothing.
@@ -99,6 +104,18 @@ def alignment(a: View, b: View, idf: dict[str, float], common: set[str]) -> dict
         "anchors": anchors,
         "shared_terms": sorted(shared)[:12],
     }
+
+
+def loose(why: dict) -> bool:
+    """Whether an aligned pair shares too few words to be one fact without a verb in common."""
+    return why["overlap_pct"] < 100 * LOOSE_OVERLAP
+
+
+def acted_alike(a: View, b: View, why: dict) -> bool:
+    """A loose pair states one fact only when both tell of one act; unparsed sentences are not judged."""
+    if not loose(why) or a.frame.acts is None or b.frame.acts is None:
+        return True
+    return bool(a.frame.acts & b.frame.acts)
 
 
 def _numbers(view: View) -> set[str]:

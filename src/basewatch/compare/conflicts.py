@@ -3,6 +3,7 @@
 - quantity: the same counted or measured thing (noun, unit, modifiers, and for plain counts the same
   governing verb) with different values; estimates, bounds and rounding make it soft;
 - outcome: one side says talks are close to a deal, the other that they stalled;
+- date: two statements of one act (a verb in common) each give it one day, and the days differ;
 - negation: one side denies the very act, with the same participants, that the other states.
 One disagreement is one entry, whichever copies carry its two sides.
 """
@@ -13,12 +14,14 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
 from itertools import combinations
 
+from basewatch import aliases, vocabulary
 from basewatch.compare.frames import Quantity
-from basewatch.compare.normalise import View, plain
+from basewatch.compare.normalise import View
 from basewatch.compare.shared import side
+from basewatch.compare.words import plain, term
+from basewatch.metadata import iso_day
 
 # Two claims are about the same matter when they share this many terms and no name tells them apart.
 MIN_TOPIC_SHARED_TERMS = 2
@@ -30,6 +33,9 @@ ESTIMATE = 0.1
 SAME_FIGURE = 0.01
 # A sentence dated this far from its article's publication tells of another time.
 HISTORIC_DAYS = 30
+# A year written this far from the article's own tells of another time (a year apart may be last December).
+HISTORIC_YEARS = 2
+_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # Units that measure the noun whatever the verb ("a 19-ton truck" is used, driven or ploughed).
 _MEASURES = frozenset({"ton", "kg", "lb", "m", "km", "mile", "ft", "mph", "kph", "age"})
 # "There were 100 people", "has 70 officers": these verbs say nothing about what was counted.
@@ -42,27 +48,14 @@ _SEQUENCE = frozenset(
     current updated""".split()
 )
 
-# Every stance phrase contains one of these; most sentences contain none.
-_STANCE_HINTS = (
-    "deal", "agree", "understanding", "positive", "breakthrough", "stall", "deadlock", "impasse", "collapse",
-    "broke", "broken", "dead end", "on hold",
-)  # fmt: skip
-_PROGRESS_RE = re.compile(
-    r"\b(?:close to (?:a |an )?(?:deal|agreement)|near(?:ing|s)? (?:a |an )?(?:deal|agreement)|"
-    r"(?:deal|agreement) (?:is|was) (?:close|near|imminent)|(?:reach|reached|strike|struck|seal|sealed) "
-    r"(?:a |an )?(?:deal|agreement)|informal understanding|moving in a positive direction|breakthrough)\b",
-    re.I,
-)
-_SETBACK_RE = re.compile(
-    r"\b(?:stalled|stalling|deadlock(?:ed)?|impasse|collapsed|broke down|broken down|no deal|dead end|on hold)\b",
-    re.I,
-)
+_PROGRESS_RE = re.compile(r"\b(?:" + "|".join(vocabulary.STANCE_PROGRESS) + r")\b", re.I)
+_SETBACK_RE = re.compile(r"\b(?:" + "|".join(vocabulary.STANCE_SETBACK) + r")\b", re.I)
 
 
 @functools.lru_cache(maxsize=8192)
 def stance(text: str) -> int:
     lowered = text.lower()
-    if not any(hint in lowered for hint in _STANCE_HINTS):
+    if not any(hint in lowered for hint in vocabulary.STANCE_HINTS):
         return 0
     progress, setback = bool(_PROGRESS_RE.search(text)), bool(_SETBACK_RE.search(text))
     return (progress and not setback) - (setback and not progress)
@@ -72,7 +65,11 @@ def disagree(a: View, b: View) -> bool:
     """Whether two related claims state different values of one thing (they then never share a
     group): any verb will do, since two figures of one noun in two sentences that align are
     two figures of one fact."""
-    return stance(a.claim.text) * stance(b.claim.text) < 0 or _quantity(a, b, aligned=True) is not None
+    return (
+        stance(a.claim.text) * stance(b.claim.text) < 0
+        or _quantity(a, b, aligned=True) is not None
+        or _day_apart(a, b) is not None
+    )
 
 
 def find(views: list[View], aligned: list[tuple[str, str, dict]], pairs: list[tuple[View, View]]) -> list[dict]:
@@ -153,8 +150,7 @@ def _pairs_by(views: list[View], keys) -> Iterable[tuple[View, View]]:
 def _disagreement(a: View, b: View, aligned: bool) -> dict | None:
     names_agree = bool(a.names & b.names) or not (a.names and b.names)
     quantities = _quantity(a, b)
-    # A measure of one named thing ("a 19-ton truck") is its own topic; a count needs the same matter.
-    if quantities and (quantities[0].unit in _MEASURES and quantities[0].noun or names_agree):
+    if quantities and _same_matter(a, b, *quantities, names_agree, aligned):
         qa, qb = quantities
         gap = max(qa.low, qb.low) - min(qa.high, qb.high)
         soft = qa.approximate or qb.approximate or gap <= ROUNDING * max(qa.high, qb.high)
@@ -165,11 +161,49 @@ def _disagreement(a: View, b: View, aligned: bool) -> dict | None:
     if stance(a.claim.text) * stance(b.claim.text) < 0 and a.names & b.names:
         values = [_stance_phrase(v.claim.text) for v in (a, b)]
         same_day = a.published and b.published and a.published[:10] == b.published[:10]
-        return _verdict("outcome", "hard" if same_day else "soft", "outcome of the talks", values,
+        return _verdict("outcome", "hard" if same_day else "soft", _outcome_slot(a, b), values,
                         "opposite stance: " + " versus ".join(f'"{v}"' for v in values))  # fmt: skip
-    if aligned and len(a.terms & b.terms) >= MIN_TOPIC_SHARED_TERMS and names_agree:
-        return _negation(a, b) or _negation(b, a, reverse=True)
-    return None
+    if not (aligned and len(a.terms & b.terms) >= MIN_TOPIC_SHARED_TERMS and names_agree):
+        return None
+    days = _day_apart(a, b)
+    if days is not None:
+        (text_a, day_a), (text_b, day_b), act = days
+        same_day = a.published and b.published and a.published[:10] == b.published[:10]
+        values = [f"{text_a} ({day_a})", f"{text_b} ({day_b})"]
+        return _verdict("date", "hard" if same_day else "soft", f"day ({act})", values,
+                        "the same act on two different days: " + " versus ".join(values))  # fmt: skip
+    return _negation(a, b) or _negation(b, a, reverse=True)
+
+
+def _day_apart(a: View, b: View) -> tuple[tuple[str, str], tuple[str, str], str] | None:
+    """The one day each of two statements of one act gives it, when the days differ and neither
+    tells of another time. A sentence naming two days (announced on one, happened on the other)
+    gives no one day."""
+    day_a, day_b = _one_day(a), _one_day(b)
+    if day_a is None or day_b is None or day_a[1] == day_b[1] or _historic(a) or _historic(b):
+        return None
+    acts = (a.frame.acts or frozenset()) & (b.frame.acts or frozenset())
+    return (day_a, day_b, sorted(acts)[0]) if acts else None
+
+
+def _one_day(view: View) -> tuple[str, str] | None:
+    days = {d["date"]: d["text"] for d in view.claim.dates if len(d.get("date") or "") == 10}
+    return (next(iter(days.values())), next(iter(days))) if len(days) == 1 else None
+
+
+def _same_matter(a: View, b: View, qa: Quantity, qb: Quantity, names_agree: bool, aligned: bool) -> bool:
+    """A measure of one named thing ("a 19-ton truck") is its own topic; a count needs the same
+    matter, and a measure whose noun is left unsaid ("the six-year-old") a word of the story in common
+    besides the figure (a story tells of many people, each with an age). Two measures of nothing
+    named ("dug 13m", "a crater of 100 metres across") are one slot only in one statement."""
+    if qa.unit in _MEASURES and qa.noun and qb.noun:
+        return True
+    if qa.unit in _MEASURES and not (qa.noun or qb.noun):
+        return aligned
+    if qa.unit in _MEASURES:
+        figures = {t for q in (qa, qb) for t in (*q.text.lower().replace("-", " ").split(), q.verb)}
+        return bool({t for t in a.terms & b.terms if not t.isdigit()} - figures - {"old"})
+    return names_agree
 
 
 def _verdict(kind: str, strength: str, slot: str, values: list[str], reason: str) -> dict:
@@ -228,20 +262,14 @@ def _historic(view: View) -> bool:
     """A sentence dated well away from its article tells of another time (an earlier attack)."""
     if _ANOTHER_TIME_RE.search(view.claim.text):
         return True
-    published = _day(view.published)
+    published = iso_day(view.published, month_middle=True)
     if published is None:
         return False
-    days = (_day(d["date"]) for d in view.claim.dates if d.get("date"))
-    return any(d is not None and abs((d - published).days) > HISTORIC_DAYS for d in days)
-
-
-def _day(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text[:10] if len(text) >= 10 else f"{text[:7]}-15" if len(text) == 7 else text)
-    except ValueError:
-        return None
+    days = (iso_day(d["date"], month_middle=True) for d in view.claim.dates if d.get("date"))
+    if any(d is not None and abs((d - published).days) > HISTORIC_DAYS for d in days):
+        return True
+    # A year on its own ("the 1969 team", "since 1945") names another season, not today's figures.
+    return any(abs(int(y) - published.year) >= HISTORIC_YEARS for y in _YEAR_RE.findall(view.claim.text))
 
 
 def _negation(a: View, b: View, reverse: bool = False) -> dict | None:
@@ -253,6 +281,20 @@ def _negation(a: View, b: View, reverse: bool = False) -> dict | None:
                 slot = f"{verb} {' '.join(sorted(arguments & others))}"
                 return _verdict("negation", "hard", slot, values, "negation: one states it, the other denies it")
     return None
+
+
+def _outcome_slot(a: View, b: View) -> str:
+    """The talks named by the parties both sides name: "outcome (Brisk Lines, Saltline)"."""
+    shared = a.names & b.names
+    parties = dict.fromkeys(
+        name for v in (a, b) for name in v.claim.names if _name_tokens(name, v) & shared
+    )  # fmt: skip
+    return f"outcome ({', '.join(sorted(parties, key=str.lower))})"
+
+
+def _name_tokens(name: str, view: View) -> frozenset[str]:
+    """The tokens of one of the claim's names, as the view folded them."""
+    return frozenset(term(t) for t in aliases.key(name).split()) & view.names
 
 
 def _stance_phrase(text: str) -> str:

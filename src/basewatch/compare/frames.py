@@ -8,11 +8,15 @@ negation are parsed, each distinct sentence once, in batches.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from basewatch import parse, vocabulary
+from basewatch.compare.words import term
 
 # Units of measure, folded to one spelling; a number with one of these measures the noun it modifies.
 _UNITS = {
@@ -42,6 +46,11 @@ _SOURCING_VERBS = frozenset(
     """say tell comment respond name identify authoris authoriz allow speak know confirm
     return answer reach""".split()
 )
+# Forms of be and have, and of the commonest verbs of sourcing, say nothing about what happened.
+_LIGHT_VERBS = frozenset(
+    """be is are was were been being am 's 're has have had having do does did said says told tells
+    report reported reports saying telling reporting""".split()
+)
 _NEGATION_HINT_RE = re.compile(r"\b(?:not|no|never|n't|nobody|none)\b|n't", re.I)
 _NUMBER_HINT_RE = re.compile(r"\d|\b(?:" + vocabulary.alternation(vocabulary.NUMBER_WORDS) + r")\b", re.I)
 
@@ -69,6 +78,7 @@ class Frame:
     quantities: tuple[Quantity, ...] = ()
     denied: frozenset[tuple[str, frozenset[str]]] = frozenset()  # (verb stem, argument nouns) it negates
     asserted: frozenset[tuple[str, frozenset[str]]] = frozenset()  # the same for verbs it states
+    acts: frozenset[str] | None = None  # stems of the verbs that say what happened; None: not parsed
 
 
 def counts(text: str) -> bool:
@@ -94,9 +104,43 @@ def of_texts(texts: Iterable[str]) -> dict[str, Frame]:
     return {text: frame(doc) for text, doc in zip(wanted, docs, strict=True)}
 
 
+def to_json(found: Frame) -> str:
+    return json.dumps(
+        {
+            "quantities": [{**asdict(q), "modifiers": sorted(q.modifiers), "qualifiers": sorted(q.qualifiers)}
+                           for q in found.quantities],
+            "denied": [[verb, sorted(nouns)] for verb, nouns in sorted(found.denied, key=str)],
+            "asserted": [[verb, sorted(nouns)] for verb, nouns in sorted(found.asserted, key=str)],
+            "acts": None if found.acts is None else sorted(found.acts),
+        }
+    )  # fmt: skip
+
+
+def from_json(text: str) -> Frame:
+    data = json.loads(text)
+    return Frame(
+        tuple(
+            Quantity(**{**q, "modifiers": frozenset(q["modifiers"]), "qualifiers": frozenset(q["qualifiers"])})
+            for q in data["quantities"]
+        ),
+        frozenset((verb, frozenset(nouns)) for verb, nouns in data["denied"]),
+        frozenset((verb, frozenset(nouns)) for verb, nouns in data["asserted"]),
+        None if data["acts"] is None else frozenset(data["acts"]),
+    )
+
+
+# Frames are stored per sentence so a story's second `diff` needs no parser. A stored frame is only
+# as good as the code that read it: its key carries a digest of the modules that read frames and of
+# the parser's name and version, so a change to any of them reads every sentence anew.
+_READERS = (Path(__file__), Path(__file__).with_name("words.py"))
+VERSION = hashlib.sha256(
+    b"".join(p.read_bytes() for p in _READERS) + f"{parse.MODEL_PACKAGE} {parse.EXPECTED_META}".encode()
+).hexdigest()[:16]
+
+
 def frame(doc) -> Frame:
     denied, asserted = _acts(doc)
-    return Frame(tuple(_quantities(doc)), denied, asserted)
+    return Frame(tuple(_quantities(doc)), denied, asserted, _content_verbs(doc))
 
 
 def stem(word: str) -> str:
@@ -221,7 +265,7 @@ def _quantity(doc, start: int, end: int, low: float, high: float, unit: str, ran
         high=high,
         text=written,
         unit=unit,
-        noun=_term(noun.lower_) if noun is not None else "",
+        noun=term(noun.lower_) if noun is not None else "",
         modifiers=_modifiers(noun, skip),
         qualifiers=_qualifiers(doc, noun),
         verb=_verb(noun if noun is not None else anchor),
@@ -233,7 +277,7 @@ def _modifiers(noun, skip: set[int]) -> frozenset[str]:
     if noun is None:
         return frozenset()
     return frozenset(
-        _term(c.lower_)
+        term(c.lower_)
         for c in noun.children
         if c.dep_ in ("amod", "compound") and c.i not in skip and c.lower_ not in _UNITS and c.is_alpha
     )
@@ -244,7 +288,7 @@ def _qualifiers(doc, noun) -> frozenset[str]:
     if noun is None:
         return frozenset()
     return frozenset(
-        _term(t.lower_)
+        term(t.lower_)
         for c in noun.children
         if c.lower_ in ("including", "excluding", "without") and not any(_number_at(doc, t.i) for t in c.subtree)
         for t in c.subtree
@@ -268,14 +312,6 @@ def _verb(token) -> str:
     return ""
 
 
-def _term(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
 # -- acts --------------------------------------------------------------------------------------
 
 
@@ -292,6 +328,15 @@ def _main_clause(verb) -> bool:
     return verb.dep_ == "ccomp" and head.dep_ == "ROOT" and stem(head.lower_) in ("say", "said", "tell", "told")
 
 
+def _content_verbs(doc) -> frozenset[str]:
+    """Every verb that tells what happened: not an auxiliary, a form of be or have, nor a verb of sourcing."""
+    return frozenset(
+        stem(t.lower_)
+        for t in doc
+        if _verb_tag(t) and t.dep_ not in ("aux", "auxpass") and t.lower_ not in _LIGHT_VERBS
+    )
+
+
 def _acts(doc) -> tuple[frozenset, frozenset]:
     """Verbs the sentence denies and verbs it states, each with the nouns of its arguments."""
     negated = {t.head.i for t in doc if t.dep_ == "neg"}
@@ -302,7 +347,7 @@ def _acts(doc) -> tuple[frozenset, frozenset]:
             continue
         verb = stem(token.lower_)
         arguments = frozenset(
-            _term(c.lower_) for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and _noun(c)
+            term(c.lower_) for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and _noun(c)
         )
         if token.i in negated:
             if verb not in _SOURCING_VERBS and arguments:

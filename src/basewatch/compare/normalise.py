@@ -1,4 +1,4 @@
-"""Claims as comparable views: typography made plain, content terms with name variants folded, roots.
+"""Claims as comparable views: content terms with name variants folded, roots.
 
 Syndicated copies repeat sentences and news repeats its vocabulary, so each distinct sentence is
 analysed once and each distinct word turned into a term once.
@@ -13,17 +13,8 @@ from pathlib import Path
 from basewatch import aliases, vocabulary
 from basewatch.claims import Claim
 from basewatch.compare.frames import Frame
+from basewatch.compare.words import plain, term
 
-# Curly quotes and apostrophes, dashes and odd spaces are typography, never meaning: "didn’t" and
-# "didn't" must read as one word before anything compares them.
-_TYPOGRAPHY = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-        "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u200b": "",
-    }
-)  # fmt: skip
 WORD_RE = re.compile(r"[\w']+")
 STOPWORDS = (
     frozenset(
@@ -38,11 +29,6 @@ STOPWORDS = (
     | set(vocabulary.WEEKDAYS)
     | set(vocabulary.NUMBER_WORDS)
 )
-
-
-def plain(text: str) -> str:
-    """The text with typographic variants made plain (quotes, apostrophes, dashes, spaces)."""
-    return text.translate(_TYPOGRAPHY)
 
 
 @dataclass(frozen=True)
@@ -122,20 +108,6 @@ def _name_tokens(names: list[str], folding: dict[str, str], cache: dict[str, fro
 
 def _content(word: str) -> bool:
     return word not in STOPWORDS and (len(word) > 2 or word.isdigit())
-
-
-def term(word: str, folding: dict[str, str] | None = None) -> str:
-    """A comparable term: folded name variant, no possessive, crude plural removal."""
-    word = plain((folding or {}).get(word, word))
-    if word.endswith("'s"):
-        word = word[:-2]
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith("es") and word[-3] in "sxz" or word.endswith(("ches", "shes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 def root(claim: Claim, article: ArticleFacts) -> str:
