@@ -2,6 +2,7 @@
 
     python bench/generate.py --n 10000 --out /tmp/corpus        # one .txt per article + gold.jsonl
     python bench/generate.py --n 200000 --jsonl /tmp/c.jsonl    # JSON Lines {id, text, outlet} + gold
+    python bench/generate.py --feed --n 10000 --out /tmp/feed   # a wire feed: each story on 50-200 sites
 
 Stories are written from a seeded pseudo-word vocabulary (so unrelated stories share function
 words and stock phrases, never whole passages). Each story has an original and 0-6 syndicated
@@ -9,6 +10,12 @@ copies by other outlets: new headline and outlet boilerplate, trims, briefs, lig
 paragraphs, or a combination, plus same-event reports written independently. Half the articles are
 page dumps with the outlet's menus, ticker, share widgets, related links and footer; the rest are
 plain saves with a byline and a date. Memory stays flat: articles stream out as they are made.
+
+A feed (`--feed`) is what an aggregator receives: a few wire stories running at once, each
+republished by 50-200 of 250 sites, interleaved. Each wire story states one figure in its lead
+("Officials said 37 people were evacuated ...") and an update part of the sites carry revises it:
+the story's one disagreement, which `diff` should list once with the sites carrying each side. A
+few outlets report the same event independently, in their own words, citing the first figure.
 """
 
 from __future__ import annotations
@@ -29,6 +36,12 @@ FUNCTION = "the of and to in on for with at by from as that this its their".spli
 VERBS = "said announced confirmed warned reported denied claimed stated added noted".split()
 PROFILES = ["headline_boiler", "trim", "heavy_trim", "light_edit", "added_paras", "combo"]
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday".split()
+# The one figure of a wire story, in plain English so claims and conflicts read it as a count.
+COUNTED = "people residents workers passengers families homes vehicles buildings".split()
+ACTS = "evacuated injured rescued relocated displaced stranded".split()
+FEED_SITES = 250
+FEED_COPIES = (50, 200)
+FEED_CONCURRENT = 4
 
 
 @dataclass(frozen=True)
@@ -94,6 +107,50 @@ class Generator:
             outlet = rng.randrange(len(self.outlets))
             yield self._render(rng, f"{cluster}-i", outlet, f"{cluster}i", "independent", headline, independent)
 
+    def feed(self, n: int) -> Iterator[Article]:
+        """A wire feed of `n` articles: a few stories at a time, their copies interleaved."""
+        rng = random.Random(self.seed * 104729)
+        running: list[Iterator[Article]] = []
+        made = story = 0
+        while made < n:
+            while len(running) < FEED_CONCURRENT:
+                running.append(self._wire_story(rng, story))
+                story += 1
+            pick = rng.randrange(len(running))
+            article = next(running[pick], None)
+            if article is None:
+                running.pop(pick)
+                continue
+            yield article
+            made += 1
+
+    def _wire_story(self, rng: random.Random, story: int) -> Iterator[Article]:
+        names = rng.sample(self.names, 6)
+        base = self._paragraphs(rng, names, rng.randint(4, 8))
+        headline = self._sentence(rng, names, ending="")
+        figure, place = rng.randint(12, 900), rng.choice(names)
+        counted, act, day = rng.choice(COUNTED), rng.choice(ACTS), rng.choice(WEEKDAYS)
+        source = f"{rng.choice(names)} {rng.choice(names)}"
+        versions = [figure, figure + rng.randint(3, 60)]  # the first report, and the update
+
+        def lead(value: int) -> str:
+            return f"{source} said {value} {counted} were {act} in {place} on {day}."
+
+        cluster = f"w{story}"
+        sites = rng.sample(range(len(self.outlets)), rng.randint(*FEED_COPIES))
+        updated = rng.uniform(0.2, 0.6)
+        for copy, outlet in enumerate(sites):
+            version = versions[copy > 0 and rng.random() < updated]
+            profile = "original" if copy == 0 else rng.choice(["headline_boiler", "trim", "added_paras"])
+            body = base if copy == 0 else self._mutate(rng, profile, base, names)
+            title = headline if copy == 0 else self._sentence(rng, names, ending="")
+            yield self._render(rng, f"{cluster}-{copy}", outlet, cluster, profile, title, [lead(version), *body])
+            if rng.random() < 0.01:  # now and then an outlet writes the event up itself
+                own = self._paragraphs(rng, names, rng.randint(3, 6))
+                article_id = f"{cluster}-i{copy}"
+                yield self._render(rng, article_id, rng.randrange(len(self.outlets)), article_id.replace("-", ""),
+                                   "independent", headline, [lead(versions[0]), *own], story=cluster)  # fmt: skip
+
     def _sentence(self, rng: random.Random, names: list[str], ending: str = ".") -> str:
         words = []
         for _ in range(rng.randint(9, 22)):
@@ -137,7 +194,7 @@ class Generator:
                 words[i] = rng.choice(self.words)
         return " ".join(words)
 
-    def _render(self, rng, article_id, outlet_index, cluster, profile, headline, body) -> Article:
+    def _render(self, rng, article_id, outlet_index, cluster, profile, headline, body, story=None) -> Article:
         outlet = self.outlets[outlet_index]
         date = f"{rng.randint(1, 28)} {rng.choice(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun'])} 2026"
         byline = f"By {rng.choice(self.names)} {rng.choice(self.names)}"
@@ -145,7 +202,8 @@ class Generator:
             text = "\n\n".join([headline, byline, f"Published: {date}", *body]) + "\n"
         else:
             text = self._page(rng, outlet, headline, byline, date, body)
-        return Article(article_id, outlet["name"], cluster, profile, text, "\n\n".join(body), article_id.split("-")[0])
+        story = story or article_id.split("-")[0]
+        return Article(article_id, outlet["name"], cluster, profile, text, "\n\n".join(body), story)
 
     def _page(self, rng, outlet, headline, byline, date, body) -> str:
         ticker = [self._sentence(rng, rng.sample(self.names, 3), ending="") for _ in range(rng.randint(2, 4))]
@@ -167,13 +225,19 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--feed", action="store_true", help="a wire feed: each story on 50-200 sites")
     ap.add_argument("--out", type=Path, help="folder for one .txt per article (and gold.jsonl)")
     ap.add_argument("--jsonl", type=Path, help="write JSON Lines {id, text, outlet} here instead")
     args = ap.parse_args()
     if not (args.out or args.jsonl):
         ap.error("give --out FOLDER or --jsonl FILE")
-    write(Generator(args.seed).articles(args.n), out=args.out, jsonl=args.jsonl)
+    write(articles(args.n, args.seed, args.feed), out=args.out, jsonl=args.jsonl)
     return 0
+
+
+def articles(n: int, seed: int = 1, feed: bool = False) -> Iterator[Article]:
+    """The benchmark corpus of `n` articles, or the wire feed."""
+    return Generator(seed, outlets=FEED_SITES).feed(n) if feed else Generator(seed).articles(n)
 
 
 def write(articles: Iterator[Article], out: Path | None = None, jsonl: Path | None = None) -> int:

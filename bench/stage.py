@@ -2,8 +2,8 @@
 
     python bench/stage.py STAGE ARGS...   ->   one JSON object on stdout
 
-Stages: floor, ingest, query, diff-in-process, justext, dedupe, minhash, story, claims_cost, install (see
-bench/run.py for what each measures).
+Stages: floor, ingest, query, diff-in-process, diff-conflicts, justext, dedupe, minhash, story, claims_cost,
+install (see bench/run.py for what each measures).
 """
 
 from __future__ import annotations
@@ -95,6 +95,28 @@ def query(db: str, command: str) -> dict:
     except subprocess.TimeoutExpired:
         return {"seconds": QUERY_TIMEOUT_S, "ok": False, "error": f"stopped after {QUERY_TIMEOUT_S} s"}
     return {"seconds": time.perf_counter() - started, "ok": result.returncode == 0, "error": result.stderr[-300:]}
+
+
+def diff_conflicts(db: str, story: str) -> dict:
+    """`diff --story` from the command line, timed, and what its conflicts list: how many entries,
+    how many distinct disagreements (type, slot, values) among them, and how many outlets carry each side."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "basewatch", "diff", "--story", story, "--db", db, "--format", "json"],
+        capture_output=True, text=True, timeout=QUERY_TIMEOUT_S, check=False,
+    )  # fmt: skip
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        return {"seconds": seconds, "ok": False, "error": result.stderr[-300:]}
+    conflicts = json.loads(result.stdout)["conflicts"]
+    return {
+        "seconds": seconds,
+        "ok": True,
+        "error": "",
+        "conflicts": len(conflicts),
+        "distinct": len({(c["type"], c["slot"], *sorted(c["values"])) for c in conflicts}),
+        "carriers": [[len(side["carried_by"]) for side in c["sides"]] for c in conflicts],
+    }
 
 
 def diff_in_process(db: str) -> dict:
@@ -260,6 +282,7 @@ STAGES = {
     "ingest": ingest,
     "query": query,
     "diff-in-process": diff_in_process,
+    "diff-conflicts": diff_conflicts,
     "justext": justext_stage,
     "clean": clean_only,
     "dedupe": dedupe_stage,

@@ -1,6 +1,7 @@
 """The benchmark page says only what was measured, and measures both sides the same way."""
 
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -15,7 +16,7 @@ import stage  # noqa: E402
 def test_benchmarks_page_is_rendered_from_the_recorded_results_alone():
     results = json.loads((BENCH / "results.json").read_text(encoding="utf-8"))
     page = (BENCH.parent / "BENCHMARKS.md").read_text(encoding="utf-8")
-    extra = results.get("story", []), results.get("attribution", [])
+    extra = results.get("story", []), results.get("attribution", []), results.get("feed", [])
     rendered = run.render(results["ingest"], results["dedupe"], *extra)
     assert rendered == page, "rerun bench/run.py, never edit BENCHMARKS.md"
 
@@ -43,6 +44,37 @@ def test_the_minhash_clock_leaves_out_writing_the_articles(monkeypatch):
 def test_readme_speed_figures_are_the_recorded_results():
     results = json.loads((BENCH / "results.json").read_text(encoding="utf-8"))
     readme = (BENCH.parent / "README.md").read_text(encoding="utf-8")
-    extra = results.get("story", []), results.get("attribution", [])
+    extra = results.get("story", []), results.get("attribution", []), results.get("feed", [])
     block = run.readme_speed(results["ingest"], results["dedupe"], *extra)
     assert block in readme, "rerun bench/run.py, never edit the README's speed block"
+
+
+def test_the_feed_puts_each_wire_story_on_50_to_200_sites_interleaved_with_a_story_for_every_article():
+    from generate import FEED_COPIES, articles
+
+    feed = list(articles(1500, seed=1, feed=True))
+    assert [a.id for a in feed] == [a.id for a in articles(1500, seed=1, feed=True)]  # reproducible
+    by_story: dict[str, list] = {}
+    for article in feed:
+        by_story.setdefault(article.story, []).append(article)
+    assert all(article.story for article in feed)
+    done = [copies for copies in by_story.values() if any(a.id.endswith("-0") for a in copies)][:-4]  # finished
+    assert done and all(FEED_COPIES[0] <= sum(a.profile != "independent" for a in c) <= FEED_COPIES[1] for c in done)
+    assert all(len({a.outlet for a in c if a.profile != "independent"}) == sum(a.profile != "independent" for a in c)
+               for c in done)  # fmt: skip
+    assert len({a.story for a in feed[:40]}) > 1  # stories run at once
+    figures = {re.search(r" said (\d+) ", a.body).group(1) for a in by_story[feed[0].story]}
+    assert len(figures) == 2  # the first report and the update: one disagreement
+
+
+def test_the_feed_table_names_its_conflicts_and_carriers():
+    row = {
+        "n": 10000,
+        "run": {"date": "2026-11-29", "commit": "abc1234"},
+        "ingest": {"seconds": 40.0, "ari": 1.0, "story_ari": 0.99, "largest_story": {"story": "s", "articles": 190},
+                   "stages": {"stories": 4.0}},
+        "diff": {"seconds": 3.0, "ok": True, "error": "", "conflicts": 1, "distinct": 1, "carriers": [[120, 70]]},
+    }  # fmt: skip
+    page = run.render([], [], feeds=[row])
+    assert "| 10,000 | 40.0 | 250 | 1.0000 | 0.9900 | 190 | 3.0 | 1 (1 distinct) | 120 + 70 | 0.40 |" in page
+    assert "250 articles/s" in run.readme_speed([], [], feeds=[row])

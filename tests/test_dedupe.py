@@ -84,3 +84,20 @@ def test_canonical_member(members, expected):
 def test_pack_roundtrip():
     shingles = fp(ORIGINAL).shingles
     assert dedupe.unpack(dedupe.pack(shingles)) == shingles
+
+
+def test_a_cluster_indexes_only_its_first_copies_and_later_copies_still_join_it(tmp_path):
+    """A wire story on hundreds of sites: each new copy must not fetch and verify every earlier one."""
+    from basewatch import pipeline
+    from basewatch.models import Document
+    from basewatch.store import Store
+
+    settings = Settings(indexed_copies=2, workers=1)
+    wire = " ".join(f"Paragraph {i} of the wire report on the harbour strike, quoting dockers." for i in range(12))
+    sites = [Document(path=f"site{n}.txt", text=f"Site {n} News\n\n{wire}\n\nCopyright site {n}.", encoding="utf-8")
+             for n in range(5)]  # fmt: skip
+    with Store.open(tmp_path / "feed.db", settings=settings) as store:
+        pipeline.ingest(store, sites, settings=settings)
+        indexed = {row[0] for row in store.conn.execute("SELECT DISTINCT article FROM article_keys")}
+        clusters = {row["cluster"] for row in store.cluster_rows()}
+    assert len(clusters) == 1 and len(indexed) == 2

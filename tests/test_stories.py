@@ -160,6 +160,9 @@ def test_recluster_rebuilds_the_same_stories(invoke):
     assert partition(jsonl(invoke("stories", "-f", "jsonl"))) == before
 
 
+NO_TERMS = stories.unpack(b"")
+
+
 def test_the_headline_and_lead_weigh_more_than_the_tail():
     body = "Lead about ferries.\n\n" + "\n\n".join(f"Paragraph {i} about weather." for i in range(6))
     terms = stories.vector("Ferry strike", body, DEFAULT_SETTINGS)
@@ -169,7 +172,7 @@ def test_the_headline_and_lead_weigh_more_than_the_tail():
 
 def test_average_linkage_does_not_chain():
     """A is like B and B is like C, but A and C are unrelated: no one group of three."""
-    units = [stories.Unit(n, n, None, {}, None) for n in "ABC"]
+    units = [stories.Unit(n, n, None, NO_TERMS, None) for n in "ABC"]
     sims = np.array([[1.0, 0.3, 0.0], [0.3, 1.0, 0.3], [0.0, 0.3, 1.0]], dtype=np.float32)
     settings = DEFAULT_SETTINGS.__class__(story_min_similarity=0.25)
     groups = stories.regroup(units, sims, settings)
@@ -177,32 +180,41 @@ def test_average_linkage_does_not_chain():
 
 
 def test_units_of_one_cluster_never_split():
-    units = [stories.Unit("a", "c1", None, {}, None), stories.Unit("b", "c1", None, {}, None)]
+    units = [stories.Unit("a", "c1", None, NO_TERMS, None), stories.Unit("b", "c1", None, NO_TERMS, None)]
     groups = stories.regroup(units, np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32), DEFAULT_SETTINGS)
     assert len(groups) == 1
 
 
 def test_articles_dated_far_apart_never_link():
-    terms = {1: 1.0, 2: 1.0}
+    terms = stories.unpack(stories.pack({1: 1.0, 2: 1.0}))
     a = stories.Unit("a", "a", None, terms, "2026-01-01")
     b = stories.Unit("b", "b", None, terms, "2026-06-01")
     c = stories.Unit("c", "c", None, terms, None)
-    sims = stories.similarities([a, b, c], {1: 1.0, 2: 1.0}, DEFAULT_SETTINGS)
-    assert sims[0, 1] == 0.0 and sims[0, 2] == pytest.approx(1.0)
+    d = stories.Unit("d", "d", None, terms, "2026-01-20")
+    rarity = stories.rarity(10, [(1, 3), (2, 3)], DEFAULT_SETTINGS)
+    sims = stories.similarities([a, b, c, d], rarity, DEFAULT_SETTINGS)
+    assert sims[0, 1] == sims[1, 0] == 0.0 and sims[1, 3] == 0.0
+    assert sims[0, 2] == pytest.approx(1.0) and sims[0, 3] == pytest.approx(1.0)
 
 
 def test_story_ids_stay_with_the_majority_when_a_group_splits():
-    old = [stories.Unit(n, n, "S", {}, None) for n in "abc"]
+    old = [stories.Unit(n, n, "S", NO_TERMS, None) for n in "abc"]
     named = dict(stories.name_groups([old[:2], old[2:]], taken=set()))
     assert set(named) == {"S", "c"}
 
 
 def test_vectors_pack_and_unpack():
-    terms = {5: 1.5, 7: 0.25}
-    assert stories.unpack(stories.pack(terms)) == terms
+    ids, weights = stories.unpack(stories.pack({7: 0.25, 5: 1.5}))
+    assert ids.tolist() == [5, 7] and weights.tolist() == [1.5, 0.25]
 
 
-# Today's figure is STORY_ARI 0.956 / COPY_ARI 0.993; the floor sits a little under it.
+def test_keys_rank_by_weight_times_rarity_and_ties_by_term():
+    terms = stories.unpack(stories.pack({1: 1.0, 2: 1.0, 3: 2.0, 4: 1.0}))
+    rarity = stories.rarity(100, [(1, 50), (2, 1), (3, 50), (4, 1)], DEFAULT_SETTINGS)
+    assert stories.keys(terms, rarity, 3) == (2, 4, 3)
+
+
+# Today's figure is STORY_ARI 0.957 / COPY_ARI 0.993; the floor sits a little under it.
 STORY_ARI_FLOOR = 0.93
 COPY_ARI_FLOOR = 0.99
 
@@ -220,3 +232,60 @@ def test_story_quality_gate_on_the_dev_corpora(tmp_path):
     figures = dict(re.findall(r"(\w+)=([\d.]+)", result.stdout.splitlines()[-1]))
     assert float(figures["STORY_ARI"]) >= STORY_ARI_FLOOR
     assert float(figures["COPY_ARI"]) >= COPY_ARI_FLOOR
+
+
+def test_a_copy_of_a_removed_first_article_joins_its_clusters_story(invoke, tmp_path):
+    """A cluster keeps the id of its first article after `rm` removes that article: a later copy
+    must join the story its cluster is in, not start one under the removed id."""
+    other, first = SAMPLE / LIBRARY[0], SAMPLE / LIBRARY[1]
+    for name, tail in (("reprint.txt", "Reprinted with permission."), ("again.txt", "Shared from the wire.")):
+        (tmp_path / name).write_text(first.read_text(encoding="utf-8") + f"\n{tail}\n", encoding="utf-8")
+    for path in (other, first, tmp_path / "reprint.txt"):  # the story is named after `other`
+        assert invoke("ingest", str(path), "-q").exit_code == 0
+    rows = jsonl(invoke("stories", "-f", "jsonl"))
+    story = rows[0]["story"]
+    removed = next(r["cluster"] for r in rows if r["path"].endswith("reprint.txt"))
+    assert {r["story"] for r in rows} == {story} != {removed}
+    assert invoke("rm", removed[7:19]).exit_code == 0
+    assert invoke("ingest", str(tmp_path / "again.txt"), "-q").exit_code == 0
+    assert {r["story"] for r in jsonl(invoke("stories", "-f", "jsonl"))} == {story}
+
+
+def test_the_overview_reads_only_the_stories_it_shows(invoke, tmp_path, monkeypatch):
+    from basewatch import report
+    from basewatch.store import Store
+
+    ingest_files(invoke, SAMPLE, LIBRARY + FERRY, tmp_path)
+    ferry = story_of(invoke, FERRY[-1])
+    read: list = []
+    story_rows = Store.story_rows
+    monkeypatch.setattr(Store, "story_rows", lambda self, scope=None: read.append(scope) or story_rows(self, scope))
+    with Store.open(os.environ["BASEWATCH_DB"]) as store:
+        newest = report.overview(store, top=1)
+        assert [s["story"] for s in newest["stories"]] == [ferry]  # the story that gained an article last
+        assert read and all(scope is not None and len(scope) <= 1 for scope in read)
+        by_outlet = report.overview(store, outlets=["COASTLINE NEWS"])["stories"]
+        assert [s["label"] for s in by_outlet] == [s["label"] for s in report.stories(store, outlet="coastline news")]
+        assert report.overview(store, since="2030-01-01")["stories"] == []
+
+
+def test_term_counts_kept_in_memory_for_a_batch_match_the_stored_vectors(invoke, tmp_path):
+    from basewatch.store import Store
+
+    ingest_files(invoke, COURT, sorted(p.name for p in COURT.glob("*.txt")), tmp_path)
+    assert invoke("ingest", str(SAMPLE), "-q").exit_code == 0  # a batch of several texts at once
+
+    def counted() -> tuple:
+        with Store.open(os.environ["BASEWATCH_DB"]) as store:
+            expected: dict[int, int] = {}
+            blobs = store.conn.execute("SELECT terms FROM story_units").fetchall()
+            for (blob,) in blobs:
+                for term in stories.unpack(blob).ids.tolist():
+                    expected[term] = expected.get(term, 0) + 1
+            stored = dict(store.conn.execute("SELECT term, docs FROM story_terms WHERE docs > 0").fetchall())
+            return store.story_docs(), len(blobs), stored, expected
+
+    texts, units, stored, expected = counted()
+    assert texts == units and stored == expected
+    assert invoke("recluster").exit_code == 0
+    assert counted()[:2] == (texts, units) and counted()[2] == stored

@@ -204,6 +204,12 @@ def m008_parsed_claims(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE parsed_claims (article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE)")
 
 
+def m009_story_keys_saturate_on_term_counts(conn: sqlite3.Connection) -> None:
+    # A story key stops gaining postings once its term is held by that many texts (story_terms
+    # counts them already), so the keys' own postings count is no longer kept.
+    conn.execute("DROP TABLE story_key_counts")
+
+
 def m010_sentence_frames(conn: sqlite3.Connection) -> None:
     # What a sentence asserts (compare.frames) costs a parse: stored per distinct sentence, keyed by
     # the frame reader's version and the sentence's digest, so a story's second `diff` parses nothing.
@@ -212,7 +218,7 @@ def m010_sentence_frames(conn: sqlite3.Connection) -> None:
 
 MIGRATIONS: list[Migration] = [
     m001_articles, m002_dedupe, m003_claims, m004_pages, m005_edits, m006_stories, m007_article_wire,
-    m008_parsed_claims, m010_sentence_frames,
+    m008_parsed_claims, m009_story_keys_saturate_on_term_counts, m010_sentence_frames,
 ]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 

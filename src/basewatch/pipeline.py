@@ -14,11 +14,13 @@ import multiprocessing
 import os
 import signal
 import time
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from typing import NamedTuple
+
+import numpy as np
 
 from basewatch import claims, dedupe, metadata, parse, stories
 from basewatch.clean import clean, clean_html
@@ -55,6 +57,49 @@ class Prepared(NamedTuple):
     fingerprint: dedupe.PackedFingerprint
     story_terms: bytes
     seconds: tuple[tuple[str, float], ...]
+
+
+class TermCounts:
+    """How many distinct texts hold each story term, for the writer during one transaction.
+
+    Each count is read from the store once and then kept here; new counts are written once, by
+    `flush`, before the transaction commits. The transaction holds the write lock, so nothing else
+    changes them meanwhile: counting one article's few hundred terms in the store, row by row, cost
+    more than the rest of placing it in a story.
+    """
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.known: dict[int, int] = {}
+        self.added: Counter[int] = Counter()
+        self.texts = 0
+        self.stored_texts: int | None = None
+
+    def add(self, terms: list[int]) -> tuple[int, list[tuple[int, int]]]:
+        """Count a new text's terms; returns the texts now counted and each term's count."""
+        self._load(terms)
+        self.added.update(terms)
+        for term in terms:
+            self.known[term] += 1
+        self.texts += 1
+        if self.stored_texts is None:
+            self.stored_texts = self.store.story_docs()
+        return self.stored_texts + self.texts, [(t, self.known[t]) for t in terms]
+
+    def of(self, terms: list[int]) -> list[tuple[int, int]]:
+        """(term, count) of `terms`, terms no text holds left out."""
+        self._load(terms)
+        return [(t, self.known[t]) for t in terms if self.known[t]]
+
+    def flush(self) -> None:
+        self.store.add_story_term_counts(self.added.items(), self.texts)
+        self.known, self.added, self.texts, self.stored_texts = {}, Counter(), 0, None
+
+    def _load(self, terms: list[int]) -> None:
+        missing = [t for t in terms if t not in self.known]
+        if missing:
+            stored = dict(self.store.term_docs(missing))
+            self.known.update((t, stored.get(t, 0)) for t in missing)
 
 
 def analyse(document: Document, outlet: str | None = None, learned: bool = False) -> tuple[Article, CleanResult]:
@@ -230,8 +275,12 @@ def _commit(
     """Write one batch in one transaction; outcomes are released only after it commits."""
     outcomes = []
     with atomic(store.conn):
+        counts = TermCounts(store)
         for item in batch:
-            outcomes.append(_store_one(store, item, settings, timings, relabel))
+            outcomes.append(_store_one(store, counts, item, settings, timings, relabel))
+        started = time.process_time()
+        counts.flush()
+        timings.add("stories", time.process_time() - started)
         committing = time.process_time()
     timings.add("commit", time.process_time() - committing)
     for outcome in outcomes:
@@ -245,7 +294,7 @@ def refused(item: BadInput) -> IngestOutcome:
 
 
 def _store_one(
-    store: Store, item: Prepared | BadInput, settings: Settings, timings: Timings, relabel: bool
+    store: Store, counts: TermCounts, item: Prepared | BadInput, settings: Settings, timings: Timings, relabel: bool
 ) -> IngestOutcome:
     if isinstance(item, BadInput):
         return refused(item)
@@ -263,7 +312,7 @@ def _store_one(
     stored = time.process_time()
     assignment = _cluster(store, outcome.id, item.fingerprint, settings)
     clustered = time.process_time()
-    _place_in_story(store, outcome.id, assignment, item.story_terms, outcome.published, settings)
+    _place_in_story(store, counts, outcome.id, assignment, item.story_terms, outcome.published, settings)
     timings.add("store", stored - started)
     timings.add("dedupe", clustered - stored)
     timings.add("stories", time.process_time() - clustered)
@@ -274,13 +323,15 @@ def _cluster(store: Store, article_id: str, fp: dedupe.PackedFingerprint, settin
     """Place one stored article in a syndication cluster (inside the caller's transaction)."""
     candidates = store.candidates(article_id, fp.keys, settings.min_shared_keys, settings.max_candidates)
     assignment = dedupe.assign(article_id, dedupe.unpacked(fp), candidates, settings)
-    store.add_fingerprint(article_id, fp, settings.max_key_postings)
+    indexed = assignment.cluster == article_id or store.cluster_size(assignment.cluster) < settings.indexed_copies
+    store.add_fingerprint(article_id, fp, settings.max_key_postings, indexed)
     store.apply_assignment(article_id, assignment)
     return assignment
 
 
 def _place_in_story(
     store: Store,
+    counts: TermCounts,
     article_id: str,
     assignment: dedupe.Assignment,
     packed_terms: bytes,
@@ -294,19 +345,21 @@ def _place_in_story(
     """
     home = None
     if assignment.cluster != article_id:
-        home = store.story_of(assignment.cluster) or assignment.cluster
+        home = store.story_of_cluster(assignment.cluster) or assignment.cluster
         store.put_cluster_in_story(assignment.cluster, home)
         if store.cluster_units(assignment.cluster) >= settings.story_units_per_cluster:
             return
     terms = stories.unpack(packed_terms)
-    docs = store.add_story_unit(article_id, packed_terms, terms)
+    store.add_story_unit(article_id, packed_terms)
+    docs, counted = counts.add(terms.ids.tolist())
     new = stories.Unit(article_id, assignment.cluster, home, terms, published)
-    rarity = _rarity(store, docs, terms, settings)
-    # A text indexes its most distinctive terms and probes with twice as many: two reports of one
-    # event rank their shared names a little differently.
-    keys = stories.keys(terms, rarity, 2 * settings.story_keys)
+    rarity = stories.rarity(docs, counted, settings)
+    # A text indexes its most distinctive terms and probes with half as many again: two reports of
+    # one event rank their shared names a little differently. A term on too many texts is no key.
+    common = {t for t, n in counted if n > settings.story_max_key_postings}
+    keys = tuple(k for k in stories.keys(terms, rarity, 3 * settings.story_keys // 2) if k not in common)
     candidates = store.story_candidates(article_id, keys, settings.story_min_shared_keys, settings.story_max_candidates)
-    store.add_story_keys(article_id, keys[: settings.story_keys], settings.story_max_key_postings)
+    store.add_story_keys(article_id, keys[: settings.story_keys])
     if not candidates:  # most texts: nothing resembles them, and they start a story
         store.put_cluster_in_story(assignment.cluster, home or article_id)
         return
@@ -314,15 +367,13 @@ def _place_in_story(
         stories.Unit(a, c, s, stories.unpack(t), p)
         for a, c, s, t, p in store.story_units(candidates, settings.story_max_regroup_units)
     ]
-    rarity |= _rarity(store, docs, {t for u in units for t in u.terms if t not in rarity}, settings)
+    others = np.unique(np.concatenate([u.terms.ids for u in units]))
+    others = others[~rarity.known(others)]
+    rarity = stories.rarity(docs, [*counted, *counts.of(others.tolist())], settings)
     for story, group in stories.place(new, units, rarity, settings, store.existing_stories):
         for unit in group:
             if unit.story != story:
                 store.put_cluster_in_story(unit.cluster, story)
-
-
-def _rarity(store: Store, docs: int, terms: Iterable[int], settings: Settings) -> dict[int, float]:
-    return stories.rarity(docs, store.term_docs(terms), settings)
 
 
 def edit(store: Store, article_id: str, changes: dict[str, str | None]) -> Article:
@@ -374,11 +425,15 @@ def recluster(store: Store, settings: Settings = DEFAULT_SETTINGS) -> int:
     with atomic(store.conn):
         store.reset_dedupe()
         count = 0
+        counts = TermCounts(store)
         for article_id, title, body, published in list(store.texts_in_ingest_order()):
             assignment = _cluster(store, article_id, dedupe.packed(dedupe.fingerprint(body, settings)), settings)
             terms = stories.pack(stories.vector(title, body, settings))
-            _place_in_story(store, article_id, assignment, terms, published, settings)
+            _place_in_story(store, counts, article_id, assignment, terms, published, settings)
             count += 1
+            if count % settings.batch_articles == 0:  # memory stays bounded
+                counts.flush()
+        counts.flush()
     return count
 
 

@@ -295,16 +295,20 @@ def stories(
     """One record per story, newest first: label, canonical headline, dates, counts, outlets, members."""
     scope = None if story is None else [store.resolve_story(story)]
     result = []
-    for story_id, members in groupby(store.story_rows(scope), key=lambda r: r["story"]):
-        members = list(members)
-        record = _story_record(story_id, members)
-        if len(members) < min_size or (since and (record["last"] or "") < since):
+    for record in _story_records(store, scope):
+        if record["articles"] < min_size or (since and (record["last"] or "") < since):
             continue
         if outlet and outlet.lower() not in {o.lower() for o in record["outlets"]}:
             continue
         result.append(record)
     result.sort(key=lambda r: (r["last"] or "", r.pop("seq")), reverse=True)
     return result
+
+
+def _story_records(store: Store, scope: list[str] | None) -> Iterator[dict]:
+    """The record of every story, or of the stories in `scope`."""
+    for story_id, members in groupby(store.story_rows(scope), key=lambda r: r["story"]):
+        yield _story_record(story_id, list(members))
 
 
 def _story_record(story_id: str, members: list[dict]) -> dict:
@@ -356,19 +360,14 @@ def overview(
     aliases_path: Path | None = None,
 ) -> dict:
     """The stories most recently updated, each diffed on its own: outlets, top shared claims and
-    conflicts. Bounded by `top`, whatever the size of the database.
+    conflicts. Bounded by `top`, whatever the size of the database: only those stories are read.
 
     Beside `stories` it carries the keys of a single diff (`outlets`, `shared`, `unique`,
     `conflicts`, `aliases`), each item tagged with its story: the same contract for scripts whether
     the database holds one story or many, and still no sentence compared across stories."""
-    wanted = {o.lower() for o in outlets or []}
-    chosen = []
-    for record in stories(store, since=since):
-        if wanted and not wanted & {o.lower() for o in record["outlets"]}:
-            continue
-        chosen.append(record)
-        if len(chosen) >= top:
-            break
+    recent = store.recent_stories(top, since=since, outlets=outlets or ())
+    order = {story: rank for rank, story in enumerate(recent)}
+    chosen = sorted(_story_records(store, recent), key=lambda record: order[record["story"]])
     entries = []
     merged: dict = {"shared": [], "unique": [], "conflicts": [], "aliases": []}
     claims_of: Counter[str] = Counter()

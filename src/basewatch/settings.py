@@ -20,6 +20,9 @@ class Settings:
     # a key shared by more articles than this is a stock phrase, not evidence of copying
     max_key_postings: int = 500
     max_candidates: int = 100
+    # a cluster's first this many texts are indexed: a new copy matches one of them, and a wire story
+    # on 200 sites would otherwise make each new copy fetch and verify a hundred of its copies
+    indexed_copies: int = 8
     # verification (rapidfuzz scores run 0-100)
     min_shared_shingles: int = 3
     min_containment_pct: float = 50.0
@@ -45,7 +48,7 @@ class Settings:
     # index keys: each distinct text's most distinctive terms; a candidate shares this many
     story_keys: int = 16
     story_min_shared_keys: int = 2
-    # a key on more texts than this is a common word for this database, not a candidate signal
+    # a term on more texts than this is a common word for this database, not a candidate signal
     story_max_key_postings: int = 1000
     story_max_candidates: int = 50
     # stories resembling a new text are regrouped with it up to this many texts; beyond, it only joins one

@@ -37,7 +37,7 @@ MMAP_BYTES = 256 * 2**20
 WAL_CHECKPOINT_PAGES = 16_384  # 64 MB at 4 kB pages
 
 
-_STORY_TABLES = ("story_members", "story_units", "story_keys", "story_key_counts", "story_terms")
+_STORY_TABLES = ("story_members", "story_units", "story_keys", "story_terms")
 _BODY_COLUMN = _ARTICLE_COLUMNS.split(", ").index("body")
 _EVIDENCE_KEYS = ("article", "matched", "containment_pct", "lead_match_pct", "shared_shingles")
 
@@ -350,12 +350,14 @@ class Store:
 
     # -- dedupe ---------------------------------------------------------------------------
 
-    def add_fingerprint(self, article_id: str, fp: PackedFingerprint, max_postings: int) -> None:
-        """Store an article's shingles and index its keys; saturated keys get no new postings."""
+    def add_fingerprint(self, article_id: str, fp: PackedFingerprint, max_postings: int, indexed: bool = True) -> None:
+        """Store an article's shingles and, if `indexed`, index its keys; saturated keys get no new postings."""
         self.conn.execute(
             "INSERT INTO fingerprints (article, shingles, lead, words) VALUES (?, ?, ?, ?)",
             (article_id, fp.shingles, fp.lead, fp.words),
         )
+        if not indexed:
+            return
         saturated = self._saturated(fp.keys, max_postings)
         self.conn.executemany(
             "INSERT INTO article_keys (key, article) VALUES (?, ?)",
@@ -480,51 +482,44 @@ class Store:
         self.conn.execute("DELETE FROM temp.scope")
         self.conn.executemany("INSERT OR IGNORE INTO temp.scope (id) VALUES (?)", ((i,) for i in ids))
 
+    def cluster_size(self, cluster: str) -> int:
+        return self.conn.execute("SELECT count(*) FROM cluster_members WHERE cluster = ?", (cluster,)).fetchone()[0]
+
     def cluster_of(self, article_id: str) -> str | None:
         row = self.conn.execute("SELECT cluster FROM cluster_members WHERE article = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
     # -- stories --------------------------------------------------------------------------
 
-    def add_story_unit(self, article_id: str, terms: bytes, term_ids: Iterable[int]) -> int:
-        """Store a distinct text's term vector and count its terms; returns the texts now counted."""
+    def add_story_unit(self, article_id: str, terms: bytes) -> None:
+        """Store a distinct text's term vector."""
         self.conn.execute("INSERT INTO story_units (article, terms) VALUES (?, ?)", (article_id, terms))
+
+    def add_story_term_counts(self, added: Iterable[tuple[int, int]], texts: int) -> None:
+        """Count `texts` more distinct texts, and each term's new holders."""
         self.conn.executemany(
-            "INSERT INTO story_terms (term, docs) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET docs = docs + 1",
-            [(t,) for t in term_ids],
+            "INSERT INTO story_terms (term, docs) VALUES (?, ?) "
+            "ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs",
+            added,
         )
-        self.conn.execute("UPDATE story_docs SET docs = docs + 1")
+        self.conn.execute("UPDATE story_docs SET docs = docs + ?", (texts,))
+
+    def story_docs(self) -> int:
+        """How many distinct texts the term counts cover."""
         return self.conn.execute("SELECT docs FROM story_docs").fetchone()[0]
 
-    def term_docs(self, terms: Iterable[int]) -> dict[int, int]:
-        """How many distinct texts hold each term (terms never seen are left out)."""
+    def term_docs(self, terms: list[int]) -> list[tuple[int, int]]:
+        """(term, distinct texts holding it) for `terms` (terms never seen are left out)."""
         # One JSON array bound once, each value looked up by primary key: binding thousands of
         # parameters, or filling a temporary table, costs more than the lookups.
         rows = self.conn.execute(
             "SELECT t.term, t.docs FROM json_each(?) j CROSS JOIN story_terms t ON t.term = j.value",
-            (json.dumps(list(terms)),),
+            (json.dumps(terms),),
         )
-        return dict(rows.fetchall())
+        return rows.fetchall()
 
-    def add_story_keys(self, article_id: str, keys: tuple[int, ...], max_postings: int) -> None:
-        saturated = self._saturated_story_keys(keys, max_postings)
-        self.conn.executemany(
-            "INSERT INTO story_keys (key, article) VALUES (?, ?)", [(k, article_id) for k in keys if k not in saturated]
-        )
-        self.conn.executemany(
-            "INSERT INTO story_key_counts (key, postings) VALUES (?, 1) "
-            "ON CONFLICT(key) DO UPDATE SET postings = postings + 1",
-            [(k,) for k in keys],
-        )
-
-    def _saturated_story_keys(self, keys: tuple[int, ...], max_postings: int) -> set[int]:
-        if not keys:
-            return set()
-        marks = ",".join("?" * len(keys))
-        rows = self.conn.execute(
-            f"SELECT key FROM story_key_counts WHERE key IN ({marks}) AND postings >= ?", [*keys, max_postings]
-        )
-        return {r[0] for r in rows}
+    def add_story_keys(self, article_id: str, keys: Iterable[int]) -> None:
+        self.conn.executemany("INSERT INTO story_keys (key, article) VALUES (?, ?)", [(k, article_id) for k in keys])
 
     def story_candidates(self, article_id: str, keys: tuple[int, ...], min_shared: int, limit: int) -> list[str]:
         """Stories holding a text that shares at least `min_shared` of `keys`, most shared first."""
@@ -562,6 +557,16 @@ class Store:
 
     def story_of(self, article_id: str) -> str | None:
         row = self.conn.execute("SELECT story FROM story_members WHERE article = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def story_of_cluster(self, cluster: str) -> str | None:
+        """The story of a syndication cluster's oldest article in a story. Not a lookup of the
+        cluster id: a cluster keeps the id of its first article after `rm` removed that article."""
+        row = self.conn.execute(
+            "SELECT s.story FROM cluster_members m JOIN story_members s ON s.article = m.article "
+            "JOIN articles a ON a.id = m.article WHERE m.cluster = ? ORDER BY a.rowid LIMIT 1",
+            (cluster,),
+        ).fetchone()
         return row[0] if row else None
 
     def existing_stories(self, ids: Iterable[str]) -> set[str]:
@@ -619,12 +624,21 @@ class Store:
         keys = ("story", "article", "external_id", "path", "outlet", "title", "published", "cluster", "words", "seq")
         return [dict(zip(keys, row, strict=True)) for row in rows]
 
-    def recent_stories(self, limit: int) -> list[str]:
-        """Ids of the stories that most recently gained an article, newest first."""
+    def recent_stories(self, limit: int, since: str | None = None, outlets: Iterable[str] = ()) -> list[str]:
+        """Ids of the stories that most recently gained an article, newest first; only those with
+        an article published on/after `since`, and with an article by one of `outlets` (any case)."""
+        wanted = sorted({o.lower() for o in outlets})
+        having, args = ["1"], []
+        if since:
+            having.append("max(a.published) >= ?")
+            args.append(since)
+        if wanted:
+            having.append("sum(lower(a.outlet) IN (SELECT value FROM json_each(?))) > 0")
+            args.append(json.dumps(wanted))
         rows = self.conn.execute(
-            """SELECT s.story FROM story_members s JOIN articles a ON a.id = s.article
-               GROUP BY s.story ORDER BY max(a.rowid) DESC LIMIT ?""",
-            (limit,),
+            f"""SELECT s.story FROM story_members s JOIN articles a ON a.id = s.article
+               GROUP BY s.story HAVING {" AND ".join(having)} ORDER BY max(a.rowid) DESC LIMIT ?""",
+            (*args, limit),
         )
         return [r[0] for r in rows]
 

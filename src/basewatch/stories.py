@@ -25,6 +25,8 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from typing import NamedTuple
 
 import numpy as np
 
@@ -53,6 +55,13 @@ _STOPWORDS = (
 )
 
 
+class Terms(NamedTuple):
+    """A text's term vector before rarity: hashed term ids, ascending, and their weights."""
+
+    ids: np.ndarray
+    weights: np.ndarray
+
+
 @dataclass(frozen=True)
 class Unit:
     """One distinct text of a story: a syndication cluster's first text (its copies add nothing)."""
@@ -60,8 +69,30 @@ class Unit:
     article: str
     cluster: str
     story: str | None
-    terms: dict[int, float]
+    terms: Terms
     published: str | None = None
+
+
+class Rarity(NamedTuple):
+    """IDF of the terms in play: term ids, ascending, and each one's weight."""
+
+    ids: np.ndarray
+    idf: np.ndarray
+
+    def known(self, terms: np.ndarray) -> np.ndarray:
+        """Which of `terms` have a count here."""
+        at = self._at(terms)
+        return self.ids[at] == terms if len(self.ids) else np.zeros(len(terms), dtype=bool)
+
+    def of(self, terms: np.ndarray) -> np.ndarray:
+        """The IDF of each of `terms`; a term never counted is as rare as the rarest known."""
+        if not len(self.ids):
+            return np.ones(len(terms))
+        at = self._at(terms)
+        return np.where(self.ids[at] == terms, self.idf[at], self.idf.max())
+
+    def _at(self, terms: np.ndarray) -> np.ndarray:
+        return np.minimum(np.searchsorted(self.ids, terms), max(len(self.ids) - 1, 0))
 
 
 def vector(title: str | None, body: str, settings: Settings) -> dict[int, float]:
@@ -92,48 +123,44 @@ def _hash(term: str) -> int:
     return zlib.crc32(term.encode("utf-8"))
 
 
-def rarity(docs: int, df: dict[int, int], settings: Settings) -> dict[int, float]:
-    """IDF of each term found in `df[term]` of `docs` distinct texts.
+def rarity(docs: int, counts: Sequence[tuple[int, int]], settings: Settings) -> Rarity:
+    """IDF of each term from its (term, texts holding it) count, out of `docs` distinct texts.
 
     A prior of unseen texts stands for the news the database has not seen: in a database of one
     story, that story's own names would otherwise look as common as "the".
     """
+    table = np.fromiter(chain.from_iterable(counts), dtype=np.int64, count=2 * len(counts)).reshape(-1, 2)
+    table = table[np.argsort(table[:, 0])]
     top = math.log(docs + settings.story_prior_docs + 1.0)
-    return {t: top - math.log(n + 0.5) for t, n in df.items()}
+    return Rarity(table[:, 0], top - np.log(table[:, 1] + 0.5))
 
 
-def keys(terms: dict[int, float], rarity: dict[int, float], count: int) -> tuple[int, ...]:
+def keys(terms: Terms, rarity: Rarity, count: int) -> tuple[int, ...]:
     """The article's `count` most distinctive terms, most distinctive first: its index keys."""
-    default = max(rarity.values(), default=1.0)
-    return tuple(sorted(terms, key=lambda t: (-terms[t] * rarity.get(t, default), t))[:count])
+    score = terms.weights.astype(np.float64) * rarity.of(terms.ids)
+    return tuple(terms.ids[np.lexsort((terms.ids, -score))[:count]].tolist())
 
 
-def similarities(units: Sequence[Unit], rarity: dict[int, float], settings: Settings) -> np.ndarray:
+def similarities(units: Sequence[Unit], rarity: Rarity, settings: Settings) -> np.ndarray:
     """Pairwise TF-IDF cosine of `units`; pairs dated further apart than the window score 0."""
-    index: dict[int, int] = {}
-    for unit in units:
-        for term in unit.terms:
-            index.setdefault(term, len(index))
-    default = max(rarity.values(), default=1.0)
-    weights = np.array([rarity.get(t, default) for t in index], dtype=np.float32)
-    matrix = np.zeros((len(units), len(index)), dtype=np.float32)
-    for row, unit in enumerate(units):
-        matrix[row, [index[t] for t in unit.terms]] = list(unit.terms.values())
-    matrix *= weights
+    ids = np.concatenate([u.terms.ids for u in units])
+    rows = np.repeat(np.arange(len(units)), [len(u.terms.ids) for u in units])
+    columns, at = np.unique(ids, return_inverse=True)
+    matrix = np.zeros((len(units), len(columns)), dtype=np.float32)
+    matrix[rows, at] = np.concatenate([u.terms.weights for u in units])
+    matrix *= rarity.of(columns).astype(np.float32)
     matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
     sims = matrix @ matrix.T
-    days = [_day(u.published) for u in units]
-    for i, a in enumerate(days):
-        for j in range(i + 1, len(days)):
-            if a is not None and days[j] is not None and abs(a - days[j]) > settings.story_window_days:
-                sims[i, j] = sims[j, i] = 0.0
+    days = np.array([_day(u.published) for u in units], dtype=np.float64)  # None: undated, never too far
+    with np.errstate(invalid="ignore"):
+        sims[np.abs(days[:, None] - days[None, :]) > settings.story_window_days] = 0.0
     return sims
 
 
-def _day(published: str | None) -> int | None:
-    """The day number of an ISO date, or None when it lacks a day."""
+def _day(published: str | None) -> float:
+    """The day number of an ISO date, or NaN when it lacks a day."""
     day = iso_day(published)
-    return None if day is None else day.toordinal()
+    return math.nan if day is None else float(day.toordinal())
 
 
 def regroup(units: Sequence[Unit], sims: np.ndarray, settings: Settings) -> list[list[Unit]]:
@@ -171,7 +198,7 @@ def regroup(units: Sequence[Unit], sims: np.ndarray, settings: Settings) -> list
 def place(
     new: Unit,
     units: Sequence[Unit],
-    rarity: dict[int, float],
+    rarity: Rarity,
     settings: Settings,
     existing: Callable[[Iterable[str]], set[str]],
 ) -> list[tuple[str, list[Unit]]]:
@@ -184,6 +211,8 @@ def place(
     everything = [new, *units]
     sims = similarities(everything, rarity, settings)
     close = {u.story for u, sim in zip(units, sims[0, 1:], strict=True) if sim >= settings.story_probe_similarity}
+    if not close:  # nothing to regroup: `new` stays where it is, or starts a story
+        return [(new.story or new.article, [new])]
     keep = [0, *(i + 1 for i, u in enumerate(units) if u.story in close)]
     local = [everything[i] for i in keep]
     if len(units) > settings.story_max_regroup_units:
@@ -243,9 +272,6 @@ def pack(terms: dict[int, float]) -> bytes:
     return array("I", ordered).tobytes() + array("f", (terms[t] for t in ordered)).tobytes()
 
 
-def unpack(blob: bytes) -> dict[int, float]:
+def unpack(blob: bytes) -> Terms:
     half = len(blob) // 2
-    ids, weights = array("I"), array("f")
-    ids.frombytes(blob[:half])
-    weights.frombytes(blob[half:])
-    return dict(zip(ids, weights, strict=True))
+    return Terms(np.frombuffer(blob[:half], dtype=np.uint32), np.frombuffer(blob[half:], dtype=np.float32))
