@@ -191,3 +191,34 @@ def test_a_shared_claim_never_holds_two_times_of_one_act(first, second, dates, o
 )  # fmt: skip
 def test_a_shared_claim_never_holds_two_wordings_of_one_quotation(first, second, one_group):
     assert len(_diff(first, second)["shared"]) == (1 if one_group else 0)
+
+
+def test_copies_of_a_wire_story_are_judged_once_per_pair_of_distinct_sentences(monkeypatch):
+    from basewatch.compare import conflicts
+
+    texts = (
+        "Workers lifted a 12-ton steel beam onto the bridge.",
+        "Workers lifted a 30-ton steel beam onto the bridge.",
+    )
+
+    def judgements(copies: int) -> tuple[int, dict]:
+        calls = []
+        judge = conflicts._disagreement
+        monkeypatch.setattr(conflicts, "_disagreement", lambda *args: calls.append(args) or judge(*args))
+        claims, facts = [], {}
+        for n in range(2 * copies):
+            article = f"a{n}"
+            claims.append(
+                Claim(f"{article}#0", article, None, texts[n % 2], None, [], False, False, False, 0, [], [], [])
+            )
+            # copies carry the wire's day, stamped to different minutes
+            facts[article] = compare.ArticleFacts(article, f"Site {n}", True, None, published=f"2026-05-04T10:{n:02d}")
+        result = compare.diff(claims, facts)
+        monkeypatch.undo()
+        return len(calls), result
+
+    few, with_few = judgements(2)
+    many, with_many = judgements(12)
+    assert few == many
+    assert [c["values"] for c in with_few["conflicts"]] == [c["values"] for c in with_many["conflicts"]]
+    assert len(with_many["conflicts"][0]["sides"][0]["carried_by"]) == 12

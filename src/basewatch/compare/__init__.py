@@ -45,7 +45,8 @@ def diff(
     aligned = aligned_pairs(views, pairs)
     _parse_for_acts(views, aligned, read_frames)
     aligned = [pair for pair in aligned if acted_alike(*(by_id[c] for c in pair[:2]), pair[2])]
-    groups_shared, grouped = shared.groups(views, _agreeing(views, aligned), disagree)
+    disagreeing = conflicts.once_per_sentence_pair(disagree)
+    groups_shared, grouped = shared.groups(views, _agreeing(views, aligned, disagreeing), disagreeing)
     per_outlet = Counter(v.outlet for v in views)
     known = {a.outlet for a in articles.values() if a.outlet_known}
     return {
@@ -69,7 +70,8 @@ def corroboration(claims: list[Claim], articles: dict[str, ArticleFacts]) -> dic
     roots: dict[str, set[str]] = defaultdict(set)
     # Copies of one root cannot corroborate each other: their pairs need no verifying.
     pairs = [(a, b) for a, b in candidate_pairs(views) if a.root != b.root]
-    for a, b, _ in _agreeing(views, aligned_pairs(views, pairs)):
+    disagreeing = conflicts.once_per_sentence_pair(disagree)
+    for a, b, _ in _agreeing(views, aligned_pairs(views, pairs), disagreeing):
         roots[a].add(by_id[b].root)
         roots[b].add(by_id[a].root)
     return {cid: len(r - {by_id[cid].root}) for cid, r in roots.items()}
@@ -84,10 +86,10 @@ def _views(
     return [normaliser.view(c, articles[c.article]) for c in kept]
 
 
-def _agreeing(views: list[View], aligned: Aligned) -> Aligned:
+def _agreeing(views: list[View], aligned: Aligned, disagreeing: Callable[[View, View], bool]) -> Aligned:
     """Aligned claims that do not disagree: two values of one fact are a conflict, not a shared claim."""
     by_id = {v.claim.id: v for v in views}
-    return [pair for pair in aligned if not disagree(by_id[pair[0]], by_id[pair[1]])]
+    return [pair for pair in aligned if not disagreeing(by_id[pair[0]], by_id[pair[1]])]
 
 
 def _parse_for_acts(views: list[View], aligned: Aligned, read_frames: FrameReader) -> None:

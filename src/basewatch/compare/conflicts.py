@@ -75,18 +75,40 @@ def disagree(a: View, b: View) -> bool:
     )
 
 
+def once_per_sentence_pair(judge):
+    """`judge(a, b, *more)` asked once per pair of distinct sentences (with what the verdict reads
+    besides the text: the articles' days and the frames): a wire story on 200 sites repeats every
+    pair of its sentences 40,000 times."""
+    verdicts: dict[tuple, object] = {}
+
+    def judged(a: View, b: View, *more):
+        key = (a.content, _day(a), id(a.frame), b.content, _day(b), id(b.frame), *more)
+        if key not in verdicts:
+            verdicts[key] = judge(a, b, *more)
+        return verdicts[key]
+
+    return judged
+
+
+def _day(view: View) -> str | None:
+    """What the verdicts read of an article's date: its day (copies differ by the minute)."""
+    return view.published[:10] if view.published else None
+
+
 def find(views: list[View], aligned: list[tuple[str, str, dict]], pairs: list[tuple[View, View]]) -> list[dict]:
     """Every disagreement once, hard ones first, each with the outlets carrying either side."""
     # Negation needs aligned claims: the same statement, one side denying its act.
     close = {frozenset((a, b)) for a, b, _ in aligned}
     found: dict[tuple, tuple[int, dict, View, View]] = {}
     carriers: dict[tuple, list[set[str]]] = defaultdict(lambda: [set(), set()])
+    disagreement = once_per_sentence_pair(_disagreement)
     for a, b in _candidates(views, pairs):
         if a.content == b.content:
             continue
-        verdict = _disagreement(a, b, frozenset((a.claim.id, b.claim.id)) in close)
+        verdict = disagreement(a, b, frozenset((a.claim.id, b.claim.id)) in close)
         if verdict is None:
             continue
+        verdict = {**verdict, "values": list(verdict["values"])}  # the remembered verdict stays as judged
         if verdict["values"][0] > verdict["values"][1]:  # one key whichever side came first
             a, b = b, a
             verdict["values"].reverse()
@@ -272,16 +294,21 @@ def _same_slot(qa: Quantity, qb: Quantity, aligned: bool = False) -> bool:
 
 def _historic(view: View) -> bool:
     """A sentence dated well away from its article tells of another time (an earlier attack)."""
-    if _ANOTHER_TIME_RE.search(view.claim.text):
+    return _historic_text(view.claim.text, view.published, tuple(d["date"] for d in view.claim.dates if d.get("date")))
+
+
+@functools.lru_cache(maxsize=65_536)  # copies repeat the sentence and its date: once each
+def _historic_text(text: str, published_at: str | None, dates: tuple[str, ...]) -> bool:
+    if _ANOTHER_TIME_RE.search(text):
         return True
-    published = iso_day(view.published, month_middle=True)
+    published = iso_day(published_at, month_middle=True)
     if published is None:
         return False
-    days = (iso_day(d["date"], month_middle=True) for d in view.claim.dates if d.get("date"))
+    days = (iso_day(d, month_middle=True) for d in dates)
     if any(d is not None and abs((d - published).days) > HISTORIC_DAYS for d in days):
         return True
     # A year on its own ("the 1969 team", "since 1945") names another season, not today's figures.
-    return any(abs(int(y) - published.year) >= HISTORIC_YEARS for y in _YEAR_RE.findall(view.claim.text))
+    return any(abs(int(y) - published.year) >= HISTORIC_YEARS for y in _YEAR_RE.findall(text))
 
 
 def _negation(a: View, b: View, reverse: bool = False) -> dict | None:

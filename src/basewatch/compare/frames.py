@@ -8,6 +8,7 @@ negation are parsed, each distinct sentence once, in batches.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -81,11 +82,16 @@ class Frame:
     acts: frozenset[str] | None = None  # stems of the verbs that say what happened; None: not parsed
 
 
+NO_FRAME = Frame()
+
+
+@functools.lru_cache(maxsize=65_536)  # asked for every aligned pair's sides: copies repeat sentences
 def counts(text: str) -> bool:
     """Whether the text may hold a figure: such sentences are parsed before anything is compared."""
     return bool(_NUMBER_HINT_RE.search(text))
 
 
+@functools.lru_cache(maxsize=65_536)
 def denies(text: str) -> bool:
     """Whether the text may deny something: such sentences are parsed once they align with another."""
     return bool(_NEGATION_HINT_RE.search(text))

@@ -7,12 +7,12 @@ analysed once and each distinct word turned into a term once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from basewatch import aliases, vocabulary
 from basewatch.claims import Claim
-from basewatch.compare.frames import Frame
+from basewatch.compare.frames import NO_FRAME, Frame
 from basewatch.compare.words import plain, term
 
 WORD_RE = re.compile(r"[\w']+")
@@ -51,7 +51,7 @@ class View:
     names: frozenset[str]
     root: str
     content: int = 0  # views of one sentence (a syndicated copy repeats it) share this number
-    frame: Frame = field(default_factory=Frame)
+    frame: Frame = NO_FRAME  # one object per sentence read (frames are immutable), so id() tells them apart
     published: str | None = None
 
 
@@ -92,7 +92,7 @@ class Normaliser:
             self.terms[word] = term(word, self.folding) if _content(word) else ""
         terms = frozenset(map(self.terms.__getitem__, words)) - {""}
         names = _name_tokens(claim.names, self.folding, self.names)
-        return terms, names, self.frames.get(text, Frame())
+        return terms, names, self.frames.get(text, NO_FRAME)
 
 
 def _name_tokens(names: list[str], folding: dict[str, str], cache: dict[str, frozenset[str]]) -> frozenset[str]:
