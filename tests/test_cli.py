@@ -190,6 +190,16 @@ def test_show_lists_copies(invoke):
     assert data["copies"][0]["evidence"]
 
 
+def test_a_file_named_jsonl_is_read_as_json_lines_without_the_flag(invoke, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    texts = [(SAMPLE / name).read_text(encoding="utf-8") for name in ("harbor-ledger.txt", "bay-observer.txt")]
+    feed.write_text("".join(json.dumps({"id": f"w-{n}", "text": t}) + "\n" for n, t in enumerate(texts)), "utf-8")
+    result = invoke("ingest", str(feed), "--json")
+    assert [json.loads(x)["status"] for x in result.stdout.splitlines()] == ["added", "added"]
+    ids = {row["external_id"] for row in json.loads(invoke("articles", "-f", "json").stdout)}
+    assert ids == {"w-0", "w-1"}
+
+
 def test_jsonl_input_keeps_external_ids(invoke, tmp_path):
     feed = tmp_path / "feed.jsonl"
     text = (SAMPLE / "harbor-ledger.txt").read_text(encoding="utf-8")

@@ -288,12 +288,15 @@ def _inputs(paths: list[str], glob: str | None, jsonl: bool, settings: Settings,
     if paths.count(read.STDIN) > 1:
         raise UsageError("stdin (-) can be given only once")
     sources = read.discover(paths, glob, skipped)
-    if not jsonl:
-        return pipeline.documents(sources, settings)
+
+    def lines_of(source: read.Source | BadInput) -> bool:  # a file named .jsonl is what it says
+        return isinstance(source, read.Source) and (jsonl or source.path.lower().endswith(".jsonl"))
+
+    max_bytes = settings.max_article_bytes
     return (
         item
         for source in sources
-        for item in ([source] if isinstance(source, BadInput) else read.read_jsonl(source, settings.max_article_bytes))
+        for item in (read.read_jsonl(source, max_bytes) if lines_of(source) else pipeline.documents([source], settings))
     )
 
 
