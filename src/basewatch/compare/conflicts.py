@@ -49,6 +49,15 @@ _SEQUENCE = frozenset(
     current updated""".split()
 )
 
+# A toll: people harmed, counted by the verb or adjective that says how ("killed 50", "50 dead"), of
+# anyone ("people", "others") or nobody named. A toll changes during the day: two figures are soft.
+_HARMS = {"dead": ("kill", "die", "dead", "death", "fatal", "slain"), "injured": ("injur", "wound", "hurt")}
+# Tolls further apart than this count different things (the seriously hurt of them, another attack).
+TOLL_RATIO = 3
+# Two ages of one person as outlets misreport it are a year or so apart; further apart, two people.
+AGE_GAP = 3
+_ANYONE = frozenset({"", "people", "person", "other", "victim", "casualty", "fatality", "dead", "injured", "wounded"})
+
 _PROGRESS_RE = re.compile(r"\b(?:" + "|".join(vocabulary.STANCE_PROGRESS) + r")\b", re.I)
 _SETBACK_RE = re.compile(r"\b(?:" + "|".join(vocabulary.STANCE_SETBACK) + r")\b", re.I)
 
@@ -69,6 +78,8 @@ def disagree(a: View, b: View) -> bool:
     return (
         stance(a.claim.text) * stance(b.claim.text) < 0
         or _quantity(a, b, aligned=True) is not None
+        or _tolls_apart(a, b) is not None
+        or _ages_apart(a, b) is not None
         or _day_apart(a, b) is not None
         or _spans_apart(a, b)
         or quotes.misquoted(a.claim.text, b.claim.text)
@@ -155,12 +166,12 @@ def _stance_pairs(views: list[View]) -> Iterable[tuple[View, View]]:
 def _quantity_pairs(views: list[View]) -> Iterable[tuple[View, View]]:
     """Claims counting one noun in one unit; a measure whose noun is left unsaid ("the six-year-old")
     meets every measure in its unit."""
-    return _pairs_by([v for v in views if v.frame.quantities], _quantity_keys)
+    return _pairs_by([v for v in views if v.frame.quantities or v.frame.bare], _quantity_keys)
 
 
 def _quantity_keys(view: View) -> set[str]:
     keys = {f"{q.unit}|{q.noun}" for q in view.frame.quantities}
-    return keys | {q.unit for q in view.frame.quantities if q.unit in _MEASURES}
+    return keys | {q.unit for q in view.frame.quantities if q.unit in _MEASURES} | set(_tolls(view))
 
 
 def _pairs_by(views: list[View], keys) -> Iterable[tuple[View, View]]:
@@ -174,6 +185,17 @@ def _pairs_by(views: list[View], keys) -> Iterable[tuple[View, View]]:
 
 def _disagreement(a: View, b: View, aligned: bool) -> dict | None:
     names_agree = bool(a.names & b.names) or not (a.names and b.names)
+    tolls = _tolls_apart(a, b)
+    if tolls and names_agree:
+        (qa, qb), harm = tolls
+        return _verdict("quantity", "soft", harm, [qa.text, qb.text],
+                        f"different tolls ({harm}): {qa.text} versus {qb.text}")  # fmt: skip
+    ages = _ages_apart(a, b)
+    if ages:
+        qa, qb = ages
+        return _verdict("quantity", "hard", _slot(qa if qa.noun else qb) if qa.noun or qb.noun else "age",
+                        [qa.text, qb.text],
+                        f"different ages: {qa.text} versus {qb.text}")  # fmt: skip
     quantities = _quantity(a, b)
     if quantities and _same_matter(a, b, *quantities, names_agree, aligned):
         qa, qb = quantities
@@ -198,6 +220,65 @@ def _disagreement(a: View, b: View, aligned: bool) -> dict | None:
         return _verdict("date", "hard" if same_day else "soft", f"day ({act})", values,
                         "the same act on two different days: " + " versus ".join(values))  # fmt: skip
     return _negation(a, b) or _negation(b, a, reverse=True)
+
+
+def _tolls(view: View) -> dict[str, list[Quantity]]:
+    """The sentence's figures of people harmed, by harm."""
+    found: dict[str, list[Quantity]] = defaultdict(list)
+    for q in (*view.frame.quantities, *view.frame.bare):
+        harm = _toll(q)
+        if harm:
+            found[harm].append(q)
+    return found
+
+
+def _toll(q: Quantity) -> str | None:
+    """The harm a figure counts, if it counts people harmed and no part of them."""
+    if q.unit or q.modifiers or q.noun not in _ANYONE:
+        return None
+    return next((harm for harm, stems in _HARMS.items() for w in (q.verb, q.noun) if w.startswith(stems)), None)
+
+
+def _tolls_apart(a: View, b: View) -> tuple[tuple[Quantity, Quantity], str] | None:
+    """Two tolls of one harm that cannot be one figure, unless either sentence gives two (a toll that
+    rose, "from 77 to 84") or tells of another time."""
+    if _historic(a) or _historic(b):
+        return None
+    tolls_a, tolls_b = _tolls(a), _tolls(b)
+    for harm in tolls_a.keys() & tolls_b.keys():
+        if len(tolls_a[harm]) != 1 or len(tolls_b[harm]) != 1:
+            continue
+        qa, qb = tolls_a[harm][0], tolls_b[harm][0]
+        if _apart(qa, qb) and max(qa.high, qb.high) <= TOLL_RATIO * min(qa.low, qb.low):
+            return (qa, qb), harm
+    return None
+
+
+def _ages_apart(a: View, b: View) -> tuple[Quantity, Quantity] | None:
+    """One person's two ages, a few years apart: the same person, or nobody named ("the six-year-old",
+    in a story mostly about one person); unless either sentence gives that person two ages (an age
+    corrected, "first reported as six, he is five") or tells of another time."""
+    if _historic(a) or _historic(b):
+        return None
+    for qa in _ages(a):
+        for qb in _ages(b):
+            apart = 0 < abs(qa.low - qb.low) <= AGE_GAP
+            if apart and _same_person(qa, qb) and _one_age(a, qa) and _one_age(b, qb):
+                return qa, qb
+    return None
+
+
+def _same_person(qa: Quantity, qb: Quantity) -> bool:
+    """ "The six-year-old" may be anyone of the story; "the 37-year-old Finnish driver" is not any driver."""
+    return not (qa.noun and qb.noun) or (qa.noun, qa.modifiers) == (qb.noun, qb.modifiers)
+
+
+def _ages(view: View) -> list[Quantity]:
+    return [q for q in view.frame.quantities if q.unit == "age"]
+
+
+def _one_age(view: View, age: Quantity) -> bool:
+    return all(q.low == age.low for q in _ages(view) if _same_person(q, age))
 
 
 def _day_apart(a: View, b: View) -> tuple[tuple[str, str], tuple[str, str], str] | None:
@@ -278,6 +359,8 @@ def _apart(qa: Quantity, qb: Quantity) -> bool:
 
 
 def _same_slot(qa: Quantity, qb: Quantity, aligned: bool = False) -> bool:
+    if _toll(qa) or _toll(qb):
+        return False  # tolls are compared as tolls
     if qa.unit != qb.unit or qa.qualifiers != qb.qualifiers:
         return False
     if qa.modifiers & _SEQUENCE != qb.modifiers & _SEQUENCE:
@@ -288,7 +371,7 @@ def _same_slot(qa: Quantity, qb: Quantity, aligned: bool = False) -> bool:
     if qa.noun != qb.noun:
         return qa.unit in _MEASURES and not (qa.noun and qb.noun) and same_verb
     if qa.unit == "age":
-        return bool(qa.noun) and same_verb  # many people have an age: one noun doing one thing is one person
+        return False  # ages are compared as ages of one person
     return (qa.unit in _MEASURES and bool(qa.noun)) or same_verb
 
 

@@ -56,6 +56,8 @@ _NEGATION_HINT_RE = re.compile(r"\b(?:not|no|never|n't|nobody|none)\b|n't", re.I
 _NUMBER_HINT_RE = re.compile(r"\d|\b(?:" + vocabulary.alternation(vocabulary.NUMBER_WORDS) + r")\b", re.I)
 
 
+# A count of nothing named that stands as a verb's subject or object counts what the verb did ("killed 50").
+_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass"})
 _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "npadvmod", "amod", "nmod"})
 # Frames read tags and dependencies; the attribute ruler only maps tags to coarse parts of speech.
 _UNREAD = ["attribute_ruler"]
@@ -80,6 +82,8 @@ class Frame:
     denied: frozenset[tuple[str, frozenset[str]]] = frozenset()  # (verb stem, argument nouns) it negates
     asserted: frozenset[tuple[str, frozenset[str]]] = frozenset()  # the same for verbs it states
     acts: frozenset[str] | None = None  # stems of the verbs that say what happened; None: not parsed
+    # Counts of nothing named that a verb governs ("wounded over 400"): what they count is the act.
+    bare: tuple[Quantity, ...] = ()
 
 
 NO_FRAME = Frame()
@@ -118,6 +122,7 @@ def to_json(found: Frame) -> str:
             "denied": [[verb, sorted(nouns)] for verb, nouns in sorted(found.denied, key=str)],
             "asserted": [[verb, sorted(nouns)] for verb, nouns in sorted(found.asserted, key=str)],
             "acts": None if found.acts is None else sorted(found.acts),
+            "bare": [asdict(q) | {"modifiers": [], "qualifiers": []} for q in found.bare],
         }
     )  # fmt: skip
 
@@ -132,6 +137,7 @@ def from_json(text: str) -> Frame:
         frozenset((verb, frozenset(nouns)) for verb, nouns in data["denied"]),
         frozenset((verb, frozenset(nouns)) for verb, nouns in data["asserted"]),
         None if data["acts"] is None else frozenset(data["acts"]),
+        tuple(Quantity(**{**q, "modifiers": frozenset(), "qualifiers": frozenset()}) for q in data.get("bare", ())),
     )
 
 
@@ -146,7 +152,10 @@ VERSION = hashlib.sha256(
 
 def frame(doc) -> Frame:
     denied, asserted = _acts(doc)
-    return Frame(tuple(_quantities(doc)), denied, asserted, _content_verbs(doc))
+    found = list(_quantities(doc))
+    named = tuple(q for q in found if q.noun or q.unit)
+    bare = tuple(q for q in found if not (q.noun or q.unit))
+    return Frame(named, denied, asserted, _content_verbs(doc), bare)
 
 
 def stem(word: str) -> str:
@@ -262,8 +271,14 @@ def _quantity(doc, start: int, end: int, low: float, high: float, unit: str, ran
     noun = head if measured and head.lower_ not in ("old", "age") else None
     if noun is not None and any(t.tag_ in ("IN", "TO") for t in doc[end : noun.i]):
         return None  # "31 to Croydon university hospital": the parse guessed a noun the text left out
-    if noun is None and unit in ("", *_CURRENCY, "%"):
-        return None  # a bare count, sum or share of nothing named compares with nothing
+    counts_an_act = (
+        not unit
+        and anchor.dep_ in _ARGUMENT_DEPS
+        and _verb_tag(anchor.head)
+        and not any(c.lower_ == "of" for c in anchor.children)  # "four of whom": a part of a figure
+    )
+    if noun is None and unit in ("", *_CURRENCY, "%") and not counts_an_act:
+        return None  # a bare sum or share of nothing named compares with nothing
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and not _noun(noun.head.head):
         return None  # "of the 276 girls, scores escaped": the whole a part is taken from
     return Quantity(
