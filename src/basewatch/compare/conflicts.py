@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from basewatch import aliases, vocabulary
-from basewatch.compare import periods, quotes
+from basewatch.compare import clock, periods, quotes
 from basewatch.compare.frames import Quantity
 from basewatch.compare.normalise import View
 from basewatch.compare.shared import side
@@ -148,7 +148,7 @@ def _candidates(views: list[View], pairs: list[tuple[View, View]]) -> Iterable[t
     stance (few per story, they often share only the story's common names), and claims counting the
     same thing."""
     seen: set[frozenset[str]] = set()
-    for a, b in [*pairs, *_stance_pairs(views), *_quantity_pairs(views)]:
+    for a, b in [*pairs, *_stance_pairs(views), *_quantity_pairs(views), *_clock_pairs(views)]:
         key = frozenset((a.claim.id, b.claim.id))
         if a.outlet != b.outlet and key not in seen:
             seen.add(key)
@@ -161,6 +161,11 @@ def _stance_pairs(views: list[View]) -> Iterable[tuple[View, View]]:
         yield from combinations(stances, 2)
         return
     yield from _pairs_by(stances, lambda v: v.names)
+
+
+def _clock_pairs(views: list[View]) -> Iterable[tuple[View, View]]:
+    """Claims timing something to the minute: few per story, and they share little else."""
+    return _pairs_by([v for v in views if len(clock.times(v.claim.text)) == 1], lambda v: {"clock"})
 
 
 def _quantity_pairs(views: list[View]) -> Iterable[tuple[View, View]]:
@@ -204,6 +209,10 @@ def _disagreement(a: View, b: View, aligned: bool) -> dict | None:
         slot = _slot(qa)
         return _verdict("quantity", "soft" if soft else "hard", slot, [qa.text, qb.text],
                         f"different numbers for the same quantity ({slot}): {qa.text} versus {qb.text}")  # fmt: skip
+    moments = None if _historic(a) or _historic(b) else clock.apart(a.claim.text, b.claim.text)
+    if moments:
+        return _verdict("date", "soft", "time of day", list(moments),
+                        "one moment timed minutes apart: " + " versus ".join(moments))  # fmt: skip
     # Talks are one matter when both sides name a party to them.
     if stance(a.claim.text) * stance(b.claim.text) < 0 and a.names & b.names:
         values = [_stance_phrase(v.claim.text) for v in (a, b)]
