@@ -81,7 +81,7 @@ def disagree(a: View, b: View) -> bool:
         or _tolls_apart(a, b) is not None
         or _ages_apart(a, b) is not None
         or _day_apart(a, b) is not None
-        or _spans_apart(a, b)
+        or _spans_apart(a, b) is not None
         or quotes.misquoted(a.claim.text, b.claim.text)
     )
 
@@ -228,6 +228,11 @@ def _disagreement(a: View, b: View, aligned: bool) -> dict | None:
         values = [f"{text_a} ({day_a})", f"{text_b} ({day_b})"]
         return _verdict("date", "hard" if same_day else "soft", f"day ({act})", values,
                         "the same act on two different days: " + " versus ".join(values))  # fmt: skip
+    spans = _spans_apart(a, b)
+    if spans:
+        *values, act = spans
+        return _verdict("date", "soft", f"time ({act})", values,
+                        "the same act in two times that do not meet: " + " versus ".join(values))  # fmt: skip
     return _negation(a, b) or _negation(b, a, reverse=True)
 
 
@@ -301,13 +306,15 @@ def _day_apart(a: View, b: View) -> tuple[tuple[str, str], tuple[str, str], str]
     return (day_a, day_b, sorted(acts)[0]) if acts else None
 
 
-def _spans_apart(a: View, b: View) -> bool:
+def _spans_apart(a: View, b: View) -> tuple[str, str, str] | None:
     """Two statements of one act (a verb in common) that place it in times that do not meet: "adopted
-    last week" and "adopted in September" are two values of one fact, however long ago either is."""
+    last week" and "adopted in September" are two values of one fact, however long ago either is.
+    Both times and the act."""
     span_a, span_b = periods.span(a), periods.span(b)
     if span_a is None or span_b is None or not periods.apart(span_a, span_b):
-        return False
-    return bool((a.frame.acts or frozenset()) & (b.frame.acts or frozenset()))
+        return None
+    acts = (a.frame.acts or frozenset()) & (b.frame.acts or frozenset())
+    return (periods.label(span_a), periods.label(span_b), sorted(acts)[0]) if acts else None
 
 
 def _one_day(view: View) -> tuple[str, str] | None:
@@ -348,13 +355,22 @@ def _quantity(a: View, b: View, aligned: bool = False) -> tuple[Quantity, Quanti
         return None
     for qa in a.frame.quantities:
         for qb in b.frame.quantities:
-            if not _same_slot(qa, qb, aligned) or not _apart(qa, qb):
+            if not _same_slot(qa, qb, aligned) or not _apart(qa, qb) or _within_bound(qa, qb):
                 continue
             if all(_apart(q, qb) for q in a.frame.quantities if _same_slot(q, qb, aligned)) and all(
                 _apart(qa, q) for q in b.frame.quantities if _same_slot(qa, q, aligned)
             ):
                 return qa, qb
     return None
+
+
+def _within_bound(qa: Quantity, qb: Quantity) -> bool:
+    """ "Over 200 feet" and "230 feet" agree; a toll is another matter: "at least 50" dead and "59"
+    dead are a figure that rose during the day."""
+    return any(
+        bounded.bound == "min" and other.high >= bounded.low or bounded.bound == "max" and other.low <= bounded.high
+        for bounded, other in ((qa, qb), (qb, qa))
+    )
 
 
 def _apart(qa: Quantity, qb: Quantity) -> bool:

@@ -42,6 +42,10 @@ _APPROXIMATE = frozenset(
     """about around approximately roughly nearly almost some over under than least most up estimated
     estimate dozens hundreds thousands score roughly close""".split()
 )
+_BOUNDS = {
+    "min": ("over", "above", "more than", "at least", "upwards of", "exceeding"),
+    "max": ("under", "below", "less than", "fewer than", "up to", "at most", "nearly", "almost"),
+}
 # Verbs of sourcing: "did not respond", "not authorised to speak" deny nothing the story is about.
 _SOURCING_VERBS = frozenset(
     """say tell comment respond name identify authoris authoriz allow speak know confirm
@@ -74,6 +78,8 @@ class Quantity:
     qualifiers: frozenset[str]  # "including debt"
     verb: str  # stem of the governing verb, "" for none
     approximate: bool
+    # "more than 200" is a floor ("min"), "up to 200" a ceiling ("max"): any figure beyond it agrees.
+    bound: str = ""
 
 
 @dataclass(frozen=True)
@@ -291,7 +297,16 @@ def _quantity(doc, start: int, end: int, low: float, high: float, unit: str, ran
         qualifiers=_qualifiers(doc, noun),
         verb=_verb(noun if noun is not None else anchor),
         approximate=ranged or bool({t.lower_ for t in doc[max(start - 3, 0) : start]} & _APPROXIMATE),
+        bound="" if ranged else _bound(doc, start - 1 if unit in _CURRENCY else start),
     )
+
+
+def _bound(doc, start: int) -> str:
+    before = " ".join(t.lower_ for t in doc[max(start - 2, 0) : start])
+    for kind, words in _BOUNDS.items():
+        if any(before == w or before.endswith(" " + w) for w in words):
+            return kind
+    return ""
 
 
 def _modifiers(noun, skip: set[int]) -> frozenset[str]:

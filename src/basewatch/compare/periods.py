@@ -27,6 +27,12 @@ def dated(view: View) -> bool:
     return bool(view.claim.dates) or bool(bare_months(view.claim.text, reference_date(view.published)))
 
 
+def label(found: Span) -> str:
+    """A span as a reader meets it: "2017-11-24", or "2017-11-01 … 2017-11-30"."""
+    first, last = found
+    return first.isoformat() if first == last else f"{first.isoformat()} … {last.isoformat()}"
+
+
 def apart(a: Span, b: Span) -> bool:
     return a[1] < b[0] or b[1] < a[0]
 
