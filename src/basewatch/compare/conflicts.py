@@ -14,6 +14,7 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import combinations
 
 from basewatch import aliases, vocabulary
@@ -43,6 +44,11 @@ _MEASURES = frozenset({"ton", "kg", "lb", "m", "km", "mile", "ft", "mph", "kph",
 _WEAK_VERBS = frozenset({"", "be", "is", "are", "was", "wer", "been", "being", "has", "hav", "had", "do", "did"})
 # A sentence about another time: "four months ago", "last year".
 _ANOTHER_TIME_RE = re.compile(r"\b(?:(?:weeks|months|years|decades) ago|last (?:month|year)|a year ago)\b", re.I)
+# Units compared in another: a figure converted is a figure rounded ("40m (130ft)").
+_CONVERSIONS = {
+    "hour": ("minute", 60), "second": ("minute", 1 / 60), "mile": ("km", 1.609), "ft": ("m", 0.3048),
+    "lb": ("kg", 0.4536), "mph": ("kph", 1.609),
+}  # fmt: skip
 # Modifiers that tell two figures of one thing apart in time or order.
 _SEQUENCE = frozenset(
     """first initial original earlier previous prior raised revised new latest final second third last later
@@ -175,8 +181,23 @@ def _quantity_pairs(views: list[View]) -> Iterable[tuple[View, View]]:
 
 
 def _quantity_keys(view: View) -> set[str]:
-    keys = {f"{q.unit}|{q.noun}" for q in view.frame.quantities}
-    return keys | {q.unit for q in view.frame.quantities if q.unit in _MEASURES} | set(_tolls(view))
+    """One unit and what it measures: its noun, or the act a measure of nothing named measures
+    ("delayed for half an hour" meets "a 17-minute delay")."""
+    quantities = _measured(view)
+    keys = {f"{q.unit}|{q.noun or q.verb}" for q in quantities}
+    return keys | {q.unit for q in quantities if q.unit in _MEASURES} | set(_tolls(view))
+
+
+def _measured(view: View) -> tuple[Quantity, ...]:
+    """The sentence's quantities, each in the unit it is compared in."""
+    return tuple(_converted(q) for q in view.frame.quantities)
+
+
+def _converted(q: Quantity) -> Quantity:
+    if q.unit not in _CONVERSIONS:
+        return q
+    unit, factor = _CONVERSIONS[q.unit]
+    return replace(q, unit=unit, low=q.low * factor, high=q.high * factor, approximate=True)
 
 
 def _pairs_by(views: list[View], keys) -> Iterable[tuple[View, View]]:
@@ -353,12 +374,13 @@ def _quantity(a: View, b: View, aligned: bool = False) -> tuple[Quantity, Quanti
     a conflict to flag)."""
     if _historic(a) or _historic(b):
         return None
-    for qa in a.frame.quantities:
-        for qb in b.frame.quantities:
+    measured_a, measured_b = _measured(a), _measured(b)
+    for qa in measured_a:
+        for qb in measured_b:
             if not _same_slot(qa, qb, aligned) or not _apart(qa, qb) or _within_bound(qa, qb):
                 continue
-            if all(_apart(q, qb) for q in a.frame.quantities if _same_slot(q, qb, aligned)) and all(
-                _apart(qa, q) for q in b.frame.quantities if _same_slot(qa, q, aligned)
+            if all(_apart(q, qb) for q in measured_a if _same_slot(q, qb, aligned)) and all(
+                _apart(qa, q) for q in measured_b if _same_slot(qa, q, aligned)
             ):
                 return qa, qb
     return None
@@ -394,7 +416,10 @@ def _same_slot(qa: Quantity, qb: Quantity, aligned: bool = False) -> bool:
         return False
     same_verb = aligned or qa.verb not in _WEAK_VERBS and qa.verb == qb.verb
     if qa.noun != qb.noun:
-        return qa.unit in _MEASURES and not (qa.noun and qb.noun) and same_verb
+        if qa.noun and qb.noun:
+            return False
+        named, unnamed = (qa, qb) if qa.noun else (qb, qa)
+        return qa.unit in _MEASURES and same_verb or bool(qa.unit) and named.noun == unnamed.verb
     if qa.unit == "age":
         return False  # ages are compared as ages of one person
     return (qa.unit in _MEASURES and bool(qa.noun)) or same_verb

@@ -57,7 +57,7 @@ _LIGHT_VERBS = frozenset(
     report reported reports saying telling reporting""".split()
 )
 _NEGATION_HINT_RE = re.compile(r"\b(?:not|no|never|n't|nobody|none)\b|n't", re.I)
-_NUMBER_HINT_RE = re.compile(r"\d|\b(?:" + vocabulary.alternation(vocabulary.NUMBER_WORDS) + r")\b", re.I)
+_NUMBER_HINT_RE = re.compile(r"\d|\b(?:half|" + vocabulary.alternation(vocabulary.NUMBER_WORDS) + r")\b", re.I)
 
 
 # A count of nothing named that stands as a verb's subject or object counts what the verb did ("killed 50").
@@ -211,6 +211,8 @@ def _number_at(doc, i: int) -> tuple[int, float, str] | None:
     glued = _NUMBER_WITH_UNIT_RE.fullmatch(lower)
     if glued:
         return i + 1, float(glued.group(1)), _UNITS[glued.group(2)]
+    if lower == "half" and i + 2 < len(doc) and doc[i + 1].lower_ in ("a", "an") and doc[i + 2].lower_ in _UNITS:
+        return i + 3, 0.5, _UNITS[doc[i + 2].lower_]  # "half an hour"
     if _DIGITS_RE.fullmatch(lower):
         value = float(lower.replace(",", ""))
     elif lower in vocabulary.NUMBER_WORDS:
