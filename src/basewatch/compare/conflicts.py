@@ -242,6 +242,10 @@ def _disagreement(a: View, b: View, aligned: bool) -> dict | None:
                         "opposite stance: " + " versus ".join(f'"{v}"' for v in values))  # fmt: skip
     if not (aligned and len(a.terms & b.terms) >= MIN_TOPIC_SHARED_TERMS and names_agree):
         return None
+    quoted = quotes.wordings(a.claim.text, b.claim.text)
+    if quoted:
+        return _verdict("who-what", "soft", "quotation", [f'"{w}"' for w in quoted],
+                        "one quotation in two wordings")  # fmt: skip
     days = _day_apart(a, b)
     if days is not None:
         (text_a, day_a), (text_b, day_b), act = days

@@ -4,12 +4,16 @@ expressions resolve to (against its article's publication date), narrowed to wha
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, timedelta
 
 from basewatch.claims.dates import bare_months, reference_date
 from basewatch.compare.normalise import View
 
 Span = tuple[date, date]  # first and last day
+
+# "An Oct. 19 rendezvous", "the Sept. 11 attacks": a date after a determiner dates a thing, not the act.
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her)\s+$", re.I)
 
 
 def span(view: View) -> Span | None:
@@ -38,8 +42,14 @@ def apart(a: Span, b: Span) -> bool:
 
 
 def _named(view: View) -> list[str]:
-    resolved = [d["date"] for d in view.claim.dates if d.get("date")]
+    text = view.claim.text
+    resolved = [d["date"] for d in view.claim.dates if d.get("date") and not _attributive(text, d.get("text") or "")]
     return resolved + list(bare_months(view.claim.text, reference_date(view.published)))
+
+
+def _attributive(text: str, expression: str) -> bool:
+    at = text.find(expression) if expression else -1
+    return at > 0 and bool(_DETERMINER_BEFORE_RE.search(text, 0, at))
 
 
 def _span(iso: str) -> Span | None:

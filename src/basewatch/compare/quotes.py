@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from difflib import SequenceMatcher
 
 from basewatch.compare.words import plain
 
@@ -14,11 +15,28 @@ _QUOTED_RE = re.compile(r"""(?:^|(?<=[\s(\[]))(["'])(.+?)\1(?=[\s,.;:!?)\]]|$)""
 _WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Quotations opening on this many words in common are one quotation, however each goes on.
 SAME_OPENING_WORDS = 3
+# Two wordings sharing this share of their words are one thing said, transcribed twice.
+TRANSCRIBED = 0.7
 
 
 def misquoted(first: str, second: str) -> bool:
     """Whether the two sentences quote one quotation in different words."""
     return any(_two_wordings(a, b) for a in _quotations(first) for b in _quotations(second))
+
+
+def wordings(first: str, second: str) -> tuple[str, str] | None:
+    """The two wordings of one quotation the sentences give, if they differ in more than a
+    transcription ("a steel barrier" and "steel barrier" are one thing said; "just bad, just stupid"
+    and "just mad" are not)."""
+    return next(
+        (
+            (" ".join(a), " ".join(b))
+            for a in _quotations(first)
+            for b in _quotations(second)
+            if _two_wordings(a, b) and SequenceMatcher(None, a, b, autojunk=False).ratio() < TRANSCRIBED
+        ),
+        None,
+    )
 
 
 @functools.lru_cache(maxsize=8192)
