@@ -183,14 +183,13 @@ def _quantity_pairs(views: list[View]) -> Iterable[tuple[View, View]]:
 def _quantity_keys(view: View) -> set[str]:
     """One unit and what it measures: its noun, or the act a measure of nothing named measures
     ("delayed for half an hour" meets "a 17-minute delay")."""
-    quantities = _measured(view)
+    quantities = [_converted(q) for q in view.frame.quantities]
     keys = {f"{q.unit}|{q.noun or q.verb}" for q in quantities}
     return keys | {q.unit for q in quantities if q.unit in _MEASURES} | set(_tolls(view))
 
 
-def _measured(view: View) -> tuple[Quantity, ...]:
-    """The sentence's quantities, each in the unit it is compared in."""
-    return tuple(_converted(q) for q in view.frame.quantities)
+def _in_one_unit(qa: Quantity, qb: Quantity) -> tuple[Quantity, Quantity]:
+    return (qa, qb) if qa.unit == qb.unit else (_converted(qa), _converted(qb))
 
 
 def _converted(q: Quantity) -> Quantity:
@@ -378,16 +377,21 @@ def _quantity(a: View, b: View, aligned: bool = False) -> tuple[Quantity, Quanti
     a conflict to flag)."""
     if _historic(a) or _historic(b):
         return None
-    measured_a, measured_b = _measured(a), _measured(b)
-    for qa in measured_a:
-        for qb in measured_b:
-            if not _same_slot(qa, qb, aligned) or not _apart(qa, qb) or _within_bound(qa, qb):
+    for qa in a.frame.quantities:
+        for qb in b.frame.quantities:
+            if not _differ(qa, qb, aligned):
                 continue
-            if all(_apart(q, qb) for q in measured_a if _same_slot(q, qb, aligned)) and all(
-                _apart(qa, q) for q in measured_b if _same_slot(qa, q, aligned)
-            ):
+            if all(
+                _differ(q, qb, aligned) for q in a.frame.quantities if _same_slot(*_in_one_unit(q, qb), aligned)
+            ) and all(_differ(qa, q, aligned) for q in b.frame.quantities if _same_slot(*_in_one_unit(qa, q), aligned)):
                 return qa, qb
     return None
+
+
+def _differ(qa: Quantity, qb: Quantity, aligned: bool) -> bool:
+    """Two figures of one slot that cannot be one figure."""
+    qa, qb = _in_one_unit(qa, qb)
+    return _same_slot(qa, qb, aligned) and _apart(qa, qb) and not _within_bound(qa, qb)
 
 
 def _within_bound(qa: Quantity, qb: Quantity) -> bool:
