@@ -389,9 +389,10 @@ def _quantity(a: View, b: View, aligned: bool = False) -> tuple[Quantity, Quanti
 
 
 def _differ(qa: Quantity, qb: Quantity, aligned: bool) -> bool:
-    """Two figures of one slot that cannot be one figure."""
+    """Two figures of one slot that cannot be one figure. Claims that align are kept apart on any
+    two figures of a noun: "at least seven people killed" is not "over 50 people taken to hospital"."""
     qa, qb = _in_one_unit(qa, qb)
-    return _same_slot(qa, qb, aligned) and _apart(qa, qb) and not _within_bound(qa, qb)
+    return _same_slot(qa, qb, aligned) and _apart(qa, qb) and (aligned or not _within_bound(qa, qb))
 
 
 def _within_bound(qa: Quantity, qb: Quantity) -> bool:
@@ -414,8 +415,6 @@ def _apart(qa: Quantity, qb: Quantity) -> bool:
 
 
 def _same_slot(qa: Quantity, qb: Quantity, aligned: bool = False) -> bool:
-    if _toll(qa) or _toll(qb):
-        return False  # tolls are compared as tolls
     if qa.unit != qb.unit or qa.qualifiers != qb.qualifiers:
         return False
     if qa.modifiers & _SEQUENCE != qb.modifiers & _SEQUENCE:
@@ -429,7 +428,7 @@ def _same_slot(qa: Quantity, qb: Quantity, aligned: bool = False) -> bool:
         named, unnamed = (qa, qb) if qa.noun else (qb, qa)
         return qa.unit in _MEASURES and same_verb or bool(qa.unit) and named.noun == unnamed.verb
     if qa.unit == "age":
-        return False  # ages are compared as ages of one person
+        return bool(qa.noun) and same_verb  # many people have an age: one noun doing one thing is one person
     return (qa.unit in _MEASURES and bool(qa.noun)) or same_verb
 
 
