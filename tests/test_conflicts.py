@@ -40,6 +40,41 @@ def _diff(
             "At least 65 passengers were evacuated from the stranded train.",
             ("quantity", "soft", "passenger", ["40", "65"]),
         ),
+        # a toll counted by its verb, of people or of nobody named: a figure that changes, soft
+        (
+            "A gunman killed at least 30 people at the market.",
+            "The gunman killed 41 at the market, the police said.",
+            ("quantity", "soft", "dead", ["30", "41"]),
+        ),
+        # one person's age, once named and once not ("the five-year-old")
+        (
+            "Rescuers reached a four-year-old girl trapped in the mine shaft.",
+            "The five-year-old was pulled out of the mine shaft at dawn.",
+            ("quantity", "hard", "girl (age)", ["five-year-old", "four-year-old"]),
+        ),
+        # one moment timed minutes apart
+        (
+            "The bridge collapsed at 7.12am on Monday, police said.",
+            "The bridge gave way at 7:25 a.m., witnesses said.",
+            ("date", "soft", "time of day", ["07:12", "07:25"]),
+        ),
+        # one delay in two units, told by its verb and by its noun
+        (
+            "The bus was delayed for half an hour at the border.",
+            "Passengers sat through a 12-minute delay at the border.",
+            ("quantity", "hard", "delay (hour)", ["12 minute", "half an hour"]),
+        ),
+        # one quotation in two wordings that differ beyond a transcription
+        (
+            '"The harbour wall is simply rotten," the mayor told reporters on the quay.',
+            "'The harbour wall is badly cracked,' the mayor told reporters on the quay.",
+            (
+                "who-what",
+                "soft",
+                "quotation",
+                ['"the harbour wall is badly cracked"', '"the harbour wall is simply rotten"'],
+            ),
+        ),
         (
             "Officials closed the mountain road after the landslide.",
             "Officials did not close the mountain road after the landslide.",
@@ -52,6 +87,16 @@ def test_each_kind_of_conflict_is_typed_with_its_slot_and_both_values(first, sec
     assert [(c["type"], c["strength"], c["slot"], c["values"]) for c in conflicts] == [expected]
     assert {s["outlet"] for s in conflicts[0]["sides"]} == {"First Outlet", "Second Outlet"}
     assert all(s["published"] == "2026-05-04" for s in conflicts[0]["sides"])
+
+
+def test_one_act_in_two_months_is_a_date_conflict():
+    conflicts = _diff(
+        "In March, the board approved the merger, the chairman said.",
+        "The board approved the merger in May, the chairman said.",
+    )["conflicts"]
+    assert [(c["type"], c["slot"], c["values"]) for c in conflicts] == [
+        ("date", "time (approv)", ["2026-03-01 … 2026-03-31", "2026-05-01 … 2026-05-31"])
+    ]
 
 
 def test_outcome_conflict_names_both_stances():
@@ -126,6 +171,26 @@ def test_the_day_it_was_told_is_not_the_day_it_happened():
         # an estimate of the other figure, and a range holding it
         ("About 5 million pounds of thrust lift the rocket.", "5.1 million pounds of thrust lift the rocket."),
         ("The tram slid for eight to ten seconds.", "The tram slid for nine seconds."),
+        # a part of a toll ("four of them"), and a toll of another attack, far from this one's
+        ("The fire injured 40 people, officials said.", "Four of them were seriously injured, officials said."),
+        ("The blast killed 9 people in the square.", "A similar blast in the capital killed 130 people."),
+        # a time on the hour is rounded; a sentence timing two moments is a timeline
+        ("The bridge collapsed at about 7am, police said.", "The bridge collapsed at 7.12am, police said."),
+        ("The bridge collapsed at 7.12am and the first crews arrived at 7.20am.", "The bridge collapsed at 7.25am."),
+        # a floor agrees with any figure above it; a figure converted is the same figure rounded
+        ("The tower stands over 200 feet tall.", "The tower stands 230 feet tall."),
+        ("The well is 40 metres deep.", "The well is 131 feet deep."),
+        # two people of a story, each with an age: described differently, or years apart
+        (
+            "The 37-year-old Finnish driver crashed on the wet track.",
+            "The 35-year-old driver crashed on the wet track.",
+        ),
+        ("A 19-year-old was arrested at the scene.", "The 45-year-old was arrested at the scene."),
+        # one quotation transcribed twice, a word apart
+        (
+            '"We have no choice but to build a strong wall," the senator said.',
+            '"We have no choice but to build a strong new wall," the senator said.',
+        ),
         # another season named by its year: the 1998 team's run is not today's
         (
             "The 1998 squad won eight straight games before collapsing in the playoffs.",
@@ -222,3 +287,20 @@ def test_copies_of_a_wire_story_are_judged_once_per_pair_of_distinct_sentences(m
     assert few == many
     assert [c["values"] for c in with_few["conflicts"]] == [c["values"] for c in with_many["conflicts"]]
     assert len(with_many["conflicts"][0]["sides"][0]["carried_by"]) == 12
+
+
+def test_a_date_that_names_a_thing_does_not_date_the_act():
+    result = _diff(
+        "The agency released photos of an Oct. 19 meeting between the two tankers at sea.",
+        "The agency released photos of the meeting between the two tankers at sea on Nov. 21.",
+        dates=([{"text": "Oct. 19", "date": "2025-10-19"}], [{"text": "Nov. 21", "date": "2025-11-21"}]),
+    )
+    assert result["conflicts"] == [] and len(result["shared"]) == 1
+
+
+def test_a_bound_does_not_merge_two_counts_of_one_noun_into_a_shared_claim():
+    result = _diff(
+        "At least seven people were killed in the crash and more than 50 were taken to hospital.",
+        "Over 50 people were taken to hospital after the crash.",
+    )
+    assert result["shared"] == []

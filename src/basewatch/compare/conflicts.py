@@ -222,6 +222,8 @@ def _disagreement(a: View, b: View, aligned: bool) -> dict | None:
                         [qa.text, qb.text],
                         f"different ages: {qa.text} versus {qb.text}")  # fmt: skip
     quantities = _quantity(a, b)
+    if quantities and _own_kind(*quantities):
+        quantities = None  # tolls and ages were judged as such, with their own margins
     if quantities and _same_matter(a, b, *quantities, names_agree, aligned):
         qa, qb = quantities
         gap = max(qa.low, qb.low) - min(qa.high, qb.high)
@@ -258,6 +260,10 @@ def _disagreement(a: View, b: View, aligned: bool) -> dict | None:
         return _verdict("date", "soft", f"time ({act})", values,
                         "the same act in two times that do not meet: " + " versus ".join(values))  # fmt: skip
     return _negation(a, b) or _negation(b, a, reverse=True)
+
+
+def _own_kind(qa: Quantity, qb: Quantity) -> bool:
+    return bool(_toll(qa) and _toll(qb)) or qa.unit == qb.unit == "age"
 
 
 def _tolls(view: View) -> dict[str, list[Quantity]]:
