@@ -46,6 +46,12 @@ def _diff(
             "The gunman killed 41 at the market, the police said.",
             ("quantity", "soft", "dead", ["30", "41"]),
         ),
+        # a toll whose verb says nothing counts the one harm its sentence names
+        (
+            "At least five people are dead after the ferry capsized.",
+            "Seven people were killed when the ferry capsized.",
+            ("quantity", "soft", "dead", ["Seven", "five"]),
+        ),
         # one person's age, once named and once not ("the five-year-old")
         (
             "Rescuers reached a four-year-old girl trapped in the mine shaft.",
@@ -174,6 +180,8 @@ def test_the_day_it_was_told_is_not_the_day_it_happened():
         # a part of a toll ("four of them"), and a toll of another attack, far from this one's
         ("The fire injured 40 people, officials said.", "Four of them were seriously injured, officials said."),
         ("The blast killed 9 people in the square.", "A similar blast in the capital killed 130 people."),
+        # the seriously hurt are a part of the injured
+        ("Eight people had serious injuries, the ambulance service said.", "Doctors said four people were injured."),
         # a time on the hour is rounded; a sentence timing two moments is a timeline
         ("The bridge collapsed at about 7am, police said.", "The bridge collapsed at 7.12am, police said."),
         ("The bridge collapsed at 7.12am and the first crews arrived at 7.20am.", "The bridge collapsed at 7.25am."),

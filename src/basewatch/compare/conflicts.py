@@ -58,6 +58,10 @@ _SEQUENCE = frozenset(
 # A toll: people harmed, counted by the verb or adjective that says how ("killed 50", "50 dead"), of
 # anyone ("people", "others") or nobody named. A toll changes during the day: two figures are soft.
 _HARMS = {"dead": ("kill", "die", "dead", "death", "fatal", "slain"), "injured": ("injur", "wound", "hurt")}
+# A figure whose verb says nothing ("five people are dead") counts the one harm its sentence names.
+# "Four seriously injured", "eight with life-threatening injuries": a part of the toll, by severity.
+_SEVERITY_RE = re.compile(r"\b(?:serious|critical|life-threatening|minor|slight)", re.I)
+_HARM_WORD_RE = re.compile(r"\b(?:" + "|".join(stem for stems in _HARMS.values() for stem in stems) + r")\w*", re.I)
 # Tolls further apart than this count different things (the seriously hurt of them, another attack).
 TOLL_RATIO = 3
 # Two ages of one person as outlets misreport it are a year or so apart; further apart, two people.
@@ -269,18 +273,32 @@ def _own_kind(qa: Quantity, qb: Quantity) -> bool:
 def _tolls(view: View) -> dict[str, list[Quantity]]:
     """The sentence's figures of people harmed, by harm."""
     found: dict[str, list[Quantity]] = defaultdict(list)
+    if _SEVERITY_RE.search(view.claim.text):
+        return found
     for q in (*view.frame.quantities, *view.frame.bare):
-        harm = _toll(q)
+        harm = _toll(q) or (q.verb in _WEAK_VERBS and _people(q) and _one_harm(view.claim.text))
         if harm:
             found[harm].append(q)
     return found
 
 
 def _toll(q: Quantity) -> str | None:
-    """The harm a figure counts, if it counts people harmed and no part of them."""
-    if q.unit or q.modifiers or q.noun not in _ANYONE:
-        return None
-    return next((harm for harm, stems in _HARMS.items() for w in (q.verb, q.noun) if w.startswith(stems)), None)
+    """The harm a figure counts by its verb or noun, if it counts people harmed and no part of them."""
+    return _harm(q.verb, q.noun) if _people(q) else None
+
+
+def _people(q: Quantity) -> bool:
+    return not (q.unit or q.modifiers) and q.noun in _ANYONE
+
+
+def _harm(*words: str) -> str | None:
+    return next((harm for harm, stems in _HARMS.items() for w in words if w.lower().startswith(stems)), None)
+
+
+@functools.lru_cache(maxsize=8192)
+def _one_harm(text: str) -> str | None:
+    harms = {_harm(m.group(0)) for m in _HARM_WORD_RE.finditer(text)}
+    return harms.pop() if len(harms) == 1 else None
 
 
 def _tolls_apart(a: View, b: View) -> tuple[tuple[Quantity, Quantity], str] | None:
