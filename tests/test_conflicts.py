@@ -52,6 +52,17 @@ def _diff(
             "Seven people were killed when the ferry capsized.",
             ("quantity", "soft", "dead", ["Seven", "five"]),
         ),
+        # a count of nothing named, told by the participle after it ("leaving 90 injured")
+        (
+            "The blast killed two people, leaving around 90 injured.",
+            "About 60 people were injured in the blast.",
+            ("quantity", "soft", "injured", ["60", "90"]),
+        ),
+        (
+            "Twelve people are thought to be in a critical condition.",
+            "Doctors said 30 people were in critical condition.",
+            ("quantity", "soft", "in critical condition", ["30", "Twelve"]),
+        ),
         # one person's age, once named and once not ("the five-year-old")
         (
             "Rescuers reached a four-year-old girl trapped in the mine shaft.",

@@ -57,9 +57,15 @@ _SEQUENCE = frozenset(
 
 # A toll: people harmed, counted by the verb or adjective that says how ("killed 50", "50 dead"), of
 # anyone ("people", "others") or nobody named. A toll changes during the day: two figures are soft.
-_HARMS = {"dead": ("kill", "die", "dead", "death", "fatal", "slain"), "injured": ("injur", "wound", "hurt")}
-# A figure whose verb says nothing ("five people are dead") counts the one harm its sentence names.
-# "Four seriously injured", "eight with life-threatening injuries": a part of the toll, by severity.
+_HARMS = {
+    "dead": ("kill", "die", "dead", "death", "fatal", "slain"),
+    "injured": ("injur", "wound", "hurt"),
+    "in critical condition": ("critical",),
+}
+# A figure whose verb says nothing of what happened ("five people are dead", "18 are thought to be
+# in a critical condition") counts the one harm its sentence names.
+_HEARSAY = frozenset({"thought", "believ", "fear", "report", "said", "understood", "estimat"})
+# "Four seriously injured", "eight with life-threatening injuries": a part of the injured, by severity.
 _SEVERITY_RE = re.compile(r"\b(?:serious|critical|life-threatening|minor|slight)", re.I)
 _HARM_WORD_RE = re.compile(r"\b(?:" + "|".join(stem for stems in _HARMS.values() for stem in stems) + r")\w*", re.I)
 # Tolls further apart than this count different things (the seriously hurt of them, another attack).
@@ -273,11 +279,11 @@ def _own_kind(qa: Quantity, qb: Quantity) -> bool:
 def _tolls(view: View) -> dict[str, list[Quantity]]:
     """The sentence's figures of people harmed, by harm."""
     found: dict[str, list[Quantity]] = defaultdict(list)
-    if _SEVERITY_RE.search(view.claim.text):
-        return found
+    severity = bool(_SEVERITY_RE.search(view.claim.text))
     for q in (*view.frame.quantities, *view.frame.bare):
-        harm = _toll(q) or (q.verb in _WEAK_VERBS and _people(q) and _one_harm(view.claim.text))
-        if harm:
+        says_nothing = q.verb in _WEAK_VERBS or q.verb in _HEARSAY
+        harm = _toll(q) or (says_nothing and _people(q) and _one_harm(view.claim.text))
+        if harm and not (harm == "injured" and severity):
             found[harm].append(q)
     return found
 

@@ -297,7 +297,7 @@ def _quantity(doc, start: int, end: int, low: float, high: float, unit: str, ran
         noun=term(noun.lower_) if noun is not None else "",
         modifiers=_modifiers(noun, skip),
         qualifiers=_qualifiers(doc, noun),
-        verb=_verb(noun if noun is not None else anchor),
+        verb=_act(doc, anchor, end) if noun is None and counts_an_act else _verb(anchor if noun is None else noun),
         approximate=ranged or bool({t.lower_ for t in doc[max(start - 3, 0) : start]} & _APPROXIMATE),
         bound="" if ranged else _bound(doc, start - 1 if unit in _CURRENCY else start),
     )
@@ -309,6 +309,15 @@ def _bound(doc, start: int) -> str:
         if any(before == w or before.endswith(" " + w) for w in words):
             return kind
     return ""
+
+
+def _act(doc, anchor, end: int) -> str:
+    """What a count of nothing named counts: its verb ("injuring around 100"), or the participle
+    that follows it ("leaving around 202 injured")."""
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.tag_ in ("VBN", "JJ") and after.head == anchor.head:
+        return stem(after.lower_)
+    return stem(anchor.head.lower_)
 
 
 def _modifiers(noun, skip: set[int]) -> frozenset[str]:
