@@ -63,6 +63,12 @@ def _diff(
             "Doctors said 30 people were in critical condition.",
             ("quantity", "soft", "in critical condition", ["30", "Twelve"]),
         ),
+        # one act at two places of one series
+        (
+            "Okafor scored the winner five minutes into the second half.",
+            "Okafor scored the winner in the seventh minute of the second half.",
+            ("quantity", "hard", "minute (scor)", ["five minutes", "seventh minute"]),
+        ),
         # one person's age, once named and once not ("the five-year-old")
         (
             "Rescuers reached a four-year-old girl trapped in the mine shaft.",
@@ -191,6 +197,9 @@ def test_the_day_it_was_told_is_not_the_day_it_happened():
         # a part of a toll ("four of them"), and a toll of another attack, far from this one's
         ("The fire injured 40 people, officials said.", "Four of them were seriously injured, officials said."),
         ("The blast killed 9 people in the square.", "A similar blast in the capital killed 130 people."),
+        # two acts at two places of one series; "the second time" is another time, not a place
+        ("Okafor scored in the seventh minute.", "Okafor was booked in the ninth minute."),
+        ("The match was stopped for the second time on lap 12.", "The match was stopped for the first time on lap 12."),
         # the seriously hurt are a part of the injured
         ("Eight people had serious injuries, the ambulance service said.", "Doctors said four people were injured."),
         # a time on the hour is rounded; a sentence timing two moments is a timeline

@@ -187,7 +187,7 @@ def _clock_pairs(views: list[View]) -> Iterable[tuple[View, View]]:
 def _quantity_pairs(views: list[View]) -> Iterable[tuple[View, View]]:
     """Claims counting one noun in one unit; a measure whose noun is left unsaid ("the six-year-old")
     meets every measure in its unit."""
-    return _pairs_by([v for v in views if v.frame.quantities or v.frame.bare], _quantity_keys)
+    return _pairs_by([v for v in views if v.frame.quantities or v.frame.bare or v.frame.positions], _quantity_keys)
 
 
 def _quantity_keys(view: View) -> set[str]:
@@ -195,7 +195,8 @@ def _quantity_keys(view: View) -> set[str]:
     ("delayed for half an hour" meets "a 17-minute delay")."""
     quantities = [_converted(q) for q in view.frame.quantities]
     keys = {f"{q.unit}|{q.noun or q.verb}" for q in quantities}
-    return keys | {q.unit for q in quantities if q.unit in _MEASURES} | set(_tolls(view))
+    places = {f"position|{q.noun}" for q in view.frame.positions}
+    return keys | {q.unit for q in quantities if q.unit in _MEASURES} | set(_tolls(view)) | places
 
 
 def _in_one_unit(qa: Quantity, qb: Quantity) -> tuple[Quantity, Quantity]:
@@ -225,6 +226,11 @@ def _disagreement(a: View, b: View, aligned: bool) -> dict | None:
         (qa, qb), harm = tolls
         return _verdict("quantity", "soft", harm, [qa.text, qb.text],
                         f"different tolls ({harm}): {qa.text} versus {qb.text}")  # fmt: skip
+    places = _places_apart(a, b) if names_agree else None
+    if places:
+        qa, qb = places
+        return _verdict("quantity", "hard", f"{qa.noun} ({qa.verb})", [qa.text, qb.text],
+                        f"one act at two places in a series: {qa.text} versus {qb.text}")  # fmt: skip
     ages = _ages_apart(a, b)
     if ages:
         qa, qb = ages
@@ -320,6 +326,23 @@ def _tolls_apart(a: View, b: View) -> tuple[tuple[Quantity, Quantity], str] | No
         if _apart(qa, qb) and max(qa.high, qb.high) <= TOLL_RATIO * min(qa.low, qb.low):
             return (qa, qb), harm
     return None
+
+
+def _places_apart(a: View, b: View) -> tuple[Quantity, Quantity] | None:
+    """One act (the same verb) placed at two places of one series: "hit the third pitch" and "hit a
+    home run four pitches into the game"; unless either sentence places it twice or tells of another time."""
+    if _historic(a) or _historic(b):
+        return None
+    for qa in a.frame.positions:
+        for qb in b.frame.positions:
+            one_act = qa.noun == qb.noun and qa.verb == qb.verb and qa.verb not in _WEAK_VERBS
+            if one_act and qa.low != qb.low and _one_place(a, qa) and _one_place(b, qb):
+                return qa, qb
+    return None
+
+
+def _one_place(view: View, place: Quantity) -> bool:
+    return all(q.low == place.low for q in view.frame.positions if (q.noun, q.verb) == (place.noun, place.verb))
 
 
 def _ages_apart(a: View, b: View) -> tuple[Quantity, Quantity] | None:

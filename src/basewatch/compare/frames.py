@@ -34,6 +34,8 @@ _NUMBER_WITH_UNIT_RE = re.compile(r"(\d+(?:\.\d+)?)(m|km|ft|kg|mph|kph|%)", re.I
 _DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _THOUSANDS_RE = re.compile(r"\d{3}")
 _ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
+# "First" and "second" more often mean initial and another ("for the first time") than a place in a series.
+_ORDINALS = {w: n for n, w in enumerate("third fourth fifth sixth seventh eighth ninth tenth".split(), 3)}
 _CLOCK_WORDS = frozenset(
     {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "utc", "bst", "cet", "et", "local", "o'clock"}
 )
@@ -57,7 +59,9 @@ _LIGHT_VERBS = frozenset(
     report reported reports saying telling reporting""".split()
 )
 _NEGATION_HINT_RE = re.compile(r"\b(?:not|no|never|n't|nobody|none)\b|n't", re.I)
-_NUMBER_HINT_RE = re.compile(r"\d|\b(?:half|" + vocabulary.alternation(vocabulary.NUMBER_WORDS) + r")\b", re.I)
+_NUMBER_HINT_RE = re.compile(
+    r"\d|\b(?:half|" + vocabulary.alternation([*vocabulary.NUMBER_WORDS, *_ORDINALS]) + r")\b", re.I
+)
 
 
 # A count of nothing named that stands as a verb's subject or object counts what the verb did ("killed 50").
@@ -90,6 +94,8 @@ class Frame:
     acts: frozenset[str] | None = None  # stems of the verbs that say what happened; None: not parsed
     # Counts of nothing named that a verb governs ("wounded over 400"): what they count is the act.
     bare: tuple[Quantity, ...] = ()
+    # Places in a series (unit "position"): "the third pitch", "lap 20", "four pitches into the game".
+    positions: tuple[Quantity, ...] = ()
 
 
 NO_FRAME = Frame()
@@ -129,6 +135,7 @@ def to_json(found: Frame) -> str:
             "asserted": [[verb, sorted(nouns)] for verb, nouns in sorted(found.asserted, key=str)],
             "acts": None if found.acts is None else sorted(found.acts),
             "bare": [asdict(q) | {"modifiers": [], "qualifiers": []} for q in found.bare],
+            "positions": [asdict(q) | {"modifiers": [], "qualifiers": []} for q in found.positions],
         }
     )  # fmt: skip
 
@@ -144,6 +151,9 @@ def from_json(text: str) -> Frame:
         frozenset((verb, frozenset(nouns)) for verb, nouns in data["asserted"]),
         None if data["acts"] is None else frozenset(data["acts"]),
         tuple(Quantity(**{**q, "modifiers": frozenset(), "qualifiers": frozenset()}) for q in data.get("bare", ())),
+        tuple(
+            Quantity(**{**q, "modifiers": frozenset(), "qualifiers": frozenset()}) for q in data.get("positions", ())
+        ),
     )
 
 
@@ -161,7 +171,7 @@ def frame(doc) -> Frame:
     found = list(_quantities(doc))
     named = tuple(q for q in found if q.noun or q.unit)
     bare = tuple(q for q in found if not (q.noun or q.unit))
-    return Frame(named, denied, asserted, _content_verbs(doc), bare)
+    return Frame(named, denied, asserted, _content_verbs(doc), bare, tuple(_positions(doc)))
 
 
 def stem(word: str) -> str:
@@ -357,6 +367,35 @@ def _verb(token) -> str:
         if _verb_tag(ancestor):
             return stem(ancestor.lower_)
     return ""
+
+
+def _positions(doc) -> Iterable[Quantity]:
+    for token in doc:
+        found = _position(doc, token)
+        if found is not None:
+            value, noun = found
+            written = f"{token.text} {noun.text}" if noun.i > token.i else f"{noun.text} {token.text}"
+            yield Quantity(
+                value, value, written, "position", term(noun.lower_), frozenset(), frozenset(), _verb(noun), False
+            )
+
+
+def _position(doc, token):
+    """(place, series noun) when the token places something in a series of common nouns."""
+    noun = token.head
+    if token.dep_ not in ("amod", "nummod") or noun.tag_ not in ("NN", "NNS"):
+        return None
+    if noun.i > token.i and (
+        token.lower_ in _ORDINALS or token.lower_[:1].isdigit() and _ORDINAL_RE.fullmatch(token.lower_)
+    ):
+        return float(_ORDINALS.get(token.lower_) or token.lower_[:-2]), noun  # "the third pitch", "the 28th lap"
+    if not _DIGITS_RE.fullmatch(token.lower_) and token.lower_ not in vocabulary.NUMBER_WORDS:
+        return None
+    value = float(token.lower_.replace(",", "") if token.lower_[0].isdigit() else vocabulary.NUMBER_WORDS[token.lower_])
+    if noun.i < token.i:
+        return value, noun  # "lap 20"
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return (value, noun) if after is not None and after.lower_ == "into" else None  # "four pitches into"
 
 
 # -- acts --------------------------------------------------------------------------------------
