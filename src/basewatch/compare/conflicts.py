@@ -49,6 +49,7 @@ _CONVERSIONS = {
     "hour": ("minute", 60), "second": ("minute", 1 / 60), "mile": ("km", 1.609), "ft": ("m", 0.3048),
     "lb": ("kg", 0.4536), "mph": ("kph", 1.609),
 }  # fmt: skip
+_PLANNED_RE = re.compile(r"\b(?:plans?|planned|planning|scheduled|due to|expected to|will|would)\b", re.I)
 # Modifiers that tell two figures of one thing apart in time or order.
 _SEQUENCE = frozenset(
     """first initial original earlier previous prior raised revised new latest final second third last later
@@ -136,10 +137,12 @@ def find(views: list[View], aligned: list[tuple[str, str, dict]], pairs: list[tu
         if verdict is None:
             continue
         verdict = {**verdict, "values": list(verdict["values"])}  # the remembered verdict stays as judged
-        if verdict["values"][0] > verdict["values"][1]:  # one key whichever side came first
+        slot, *order = verdict.pop("figures", None) or (verdict["slot"], *verdict["values"])
+        if order[0] > order[1]:  # one key whichever side came first
             a, b = b, a
             verdict["values"].reverse()
-        key = (verdict["type"], verdict["slot"], *verdict["values"])
+            order.reverse()
+        key = (verdict["type"], slot, *order)
         carriers[key][0].add(a.outlet)
         carriers[key][1].add(b.outlet)
         closeness = len(a.terms & b.terms) + 3 * len(a.names & b.names)
@@ -225,18 +228,19 @@ def _disagreement(a: View, b: View, aligned: bool) -> dict | None:
     if tolls and names_agree:
         (qa, qb), harm = tolls
         return _verdict("quantity", "soft", harm, [qa.text, qb.text],
-                        f"different tolls ({harm}): {qa.text} versus {qb.text}")  # fmt: skip
+                        f"different tolls ({harm}): {qa.text} versus {qb.text}", (harm, qa.low, qb.low))  # fmt: skip
     places = _places_apart(a, b) if names_agree else None
     if places:
         qa, qb = places
-        return _verdict("quantity", "hard", f"{qa.noun} ({qa.verb})", [qa.text, qb.text],
-                        f"one act at two places in a series: {qa.text} versus {qb.text}")  # fmt: skip
+        slot, values = f"{qa.noun} ({qa.verb})", [qa.text, qb.text]
+        return _verdict("quantity", "hard", slot, values, "one act at two places: " + " versus ".join(values),
+                        (slot, qa.low, qb.low))  # fmt: skip
     ages = _ages_apart(a, b)
     if ages:
         qa, qb = ages
-        return _verdict("quantity", "hard", _slot(qa if qa.noun else qb) if qa.noun or qb.noun else "age",
-                        [qa.text, qb.text],
-                        f"different ages: {qa.text} versus {qb.text}")  # fmt: skip
+        slot, values = _slot(qa if qa.noun else qb) if qa.noun or qb.noun else "age", [qa.text, qb.text]
+        return _verdict("quantity", "hard", slot, values, "different ages: " + " versus ".join(values),
+                        ("age", qa.low, qb.low))  # fmt: skip
     quantities = _quantity(a, b)
     if quantities and _own_kind(*quantities):
         quantities = None  # tolls and ages were judged as such, with their own margins
@@ -246,8 +250,10 @@ def _disagreement(a: View, b: View, aligned: bool) -> dict | None:
         soft = qa.approximate or qb.approximate or gap <= ROUNDING * max(qa.high, qb.high)
         slot = _slot(qa)
         return _verdict("quantity", "soft" if soft else "hard", slot, [qa.text, qb.text],
-                        f"different numbers for the same quantity ({slot}): {qa.text} versus {qb.text}")  # fmt: skip
-    moments = None if _historic(a) or _historic(b) else clock.apart(a.claim.text, b.claim.text)
+                        f"different numbers for the same quantity ({slot}): {qa.text} versus {qb.text}",
+                        (slot, qa.low, qb.low) if qa.unit == qb.unit else None)  # fmt: skip
+    planned = _historic(a) or _historic(b) or _planned(a) or _planned(b)
+    moments = None if planned else clock.apart(a.claim.text, b.claim.text)
     if moments:
         return _verdict("date", "soft", "time of day", list(moments),
                         "one moment timed minutes apart: " + " versus ".join(moments))  # fmt: skip
@@ -270,7 +276,7 @@ def _disagreement(a: View, b: View, aligned: bool) -> dict | None:
         values = [f"{text_a} ({day_a})", f"{text_b} ({day_b})"]
         return _verdict("date", "hard" if same_day else "soft", f"day ({act})", values,
                         "the same act on two different days: " + " versus ".join(values))  # fmt: skip
-    spans = _spans_apart(a, b)
+    spans = None if _planned(a) or _planned(b) else _spans_apart(a, b)
     if spans:
         *values, act = spans
         return _verdict("date", "soft", f"time ({act})", values,
@@ -360,8 +366,11 @@ def _ages_apart(a: View, b: View) -> tuple[Quantity, Quantity] | None:
 
 
 def _same_person(qa: Quantity, qb: Quantity) -> bool:
-    """ "The six-year-old" may be anyone of the story; "the 37-year-old Finnish driver" is not any driver."""
-    return not (qa.noun and qb.noun) or (qa.noun, qa.modifiers) == (qb.noun, qb.modifiers)
+    """ "The six-year-old" may be anyone of the story; "the 37-year-old Finnish driver" is not any
+    driver, and what "is four years old" may be a picture."""
+    if not (qa.noun and qb.noun):
+        return all(q.noun or "-" in q.text for q in (qa, qb))
+    return (qa.noun, qa.modifiers) == (qb.noun, qb.modifiers)
 
 
 def _ages(view: View) -> list[Quantity]:
@@ -379,6 +388,8 @@ def _day_apart(a: View, b: View) -> tuple[tuple[str, str], tuple[str, str], str]
     day_a, day_b = _one_day(a), _one_day(b)
     if day_a is None or day_b is None or day_a[1] == day_b[1] or _historic(a) or _historic(b):
         return None
+    if _one_weekday(a, b):
+        return None
     acts = (a.frame.acts or frozenset()) & (b.frame.acts or frozenset())
     return (day_a, day_b, sorted(acts)[0]) if acts else None
 
@@ -388,10 +399,19 @@ def _spans_apart(a: View, b: View) -> tuple[str, str, str] | None:
     last week" and "adopted in September" are two values of one fact, however long ago either is.
     Both times and the act."""
     span_a, span_b = periods.span(a), periods.span(b)
-    if span_a is None or span_b is None or not periods.apart(span_a, span_b):
+    if span_a is None or span_b is None or not periods.apart(span_a, span_b) or _one_weekday(a, b):
         return None
     acts = (a.frame.acts or frozenset()) & (b.frame.acts or frozenset())
     return (periods.label(span_a), periods.label(span_b), sorted(acts)[0]) if acts else None
+
+
+def _one_weekday(a: View, b: View) -> bool:
+    """Both name one weekday ("on Monday"), read against the dates of two pieces: it may be one day."""
+    return bool(_weekdays(a) & _weekdays(b))
+
+
+def _weekdays(view: View) -> set[str]:
+    return {w for d in view.claim.dates for w in vocabulary.WEEKDAYS if w in (d.get("text") or "").lower()}
 
 
 def _one_day(view: View) -> tuple[str, str] | None:
@@ -414,8 +434,11 @@ def _same_matter(a: View, b: View, qa: Quantity, qb: Quantity, names_agree: bool
     return names_agree
 
 
-def _verdict(kind: str, strength: str, slot: str, values: list[str], reason: str) -> dict:
-    return {"type": kind, "strength": strength, "slot": slot, "values": values, "reason": reason}
+def _verdict(kind: str, strength: str, slot: str, values: list[str], reason: str, figures: tuple | None = None) -> dict:
+    """A conflict; `figures` (slot, figure, figure) tell one disagreement however its values are
+    written ("4-year-old", "four-year-old", "4 years old")."""
+    verdict = {"type": kind, "strength": strength, "slot": slot, "values": values, "reason": reason}
+    return verdict if figures is None else {**verdict, "figures": figures}
 
 
 def _slot(q: Quantity) -> str:
@@ -483,6 +506,12 @@ def _same_slot(qa: Quantity, qb: Quantity, aligned: bool = False) -> bool:
     if qa.unit == "age":
         return bool(qa.noun) and same_verb  # many people have an age: one noun doing one thing is one person
     return (qa.unit in _MEASURES and bool(qa.noun)) or same_verb
+
+
+def _planned(view: View) -> bool:
+    """A sentence about a plan ("scheduled to leave at 11:55", "plans to launch next month") times
+    the plan or its announcement, not the act."""
+    return bool(_PLANNED_RE.search(view.claim.text))
 
 
 def _historic(view: View) -> bool:

@@ -15,8 +15,8 @@ _QUOTED_RE = re.compile(r"""(?:^|(?<=[\s(\[]))(["'])(.+?)\1(?=[\s,.;:!?)\]]|$)""
 _WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Quotations opening on this many words in common are one quotation, however each goes on.
 SAME_OPENING_WORDS = 3
-# Two wordings sharing this share of their words are one thing said, transcribed twice.
-TRANSCRIBED = 0.7
+# Two wordings sharing this share of the shorter one's words are one thing said, transcribed twice.
+TRANSCRIBED = 0.8
 
 
 def misquoted(first: str, second: str) -> bool:
@@ -33,7 +33,7 @@ def wordings(first: str, second: str) -> tuple[str, str] | None:
             (" ".join(a), " ".join(b))
             for a in _quotations(first)
             for b in _quotations(second)
-            if _two_wordings(a, b) and SequenceMatcher(None, a, b, autojunk=False).ratio() < TRANSCRIBED
+            if _two_wordings(a, b) and _shared_share(a, b) < TRANSCRIBED
         ),
         None,
     )
@@ -49,6 +49,13 @@ def _two_wordings(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if a[:SAME_OPENING_WORDS] != b[:SAME_OPENING_WORDS]:
         return False
     return not (_inside(a, b) or _inside(b, a))
+
+
+def _shared_share(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """The share of the shorter wording's words found, in order, in the longer: one outlet may quote
+    more of what was said."""
+    matched = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in matched) / min(len(a), len(b))
 
 
 def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
