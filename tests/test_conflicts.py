@@ -359,3 +359,17 @@ def test_one_weekday_in_pieces_of_two_weeks_is_no_date_conflict():
         f"a{n}": compare.ArticleFacts(f"a{n}", f"Outlet {n}", True, None, published=day) for n, day in enumerate(days)
     }
     assert compare.diff(claims, facts)["conflicts"] == []
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Okafor scored the winner five minutes into the second half.",
+         "Okafor scored the winner in the seventh minute of the second half."),
+        ("The bridge collapsed at 7.12am on Monday, police said.",
+         "The bridge collapsed at 7.25am on Monday, police said."),
+    ],
+)  # fmt: skip
+def test_a_shared_claim_never_holds_two_places_or_two_times_of_one_act(first, second):
+    result = _diff(first, second)
+    assert result["shared"] == [] and len(result["conflicts"]) == 1

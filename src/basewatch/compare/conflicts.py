@@ -97,6 +97,8 @@ def disagree(a: View, b: View) -> bool:
         or _quantity(a, b, aligned=True) is not None
         or _tolls_apart(a, b) is not None
         or _ages_apart(a, b) is not None
+        or _places_apart(a, b) is not None
+        or clock.apart(a.claim.text, b.claim.text) is not None
         or _day_apart(a, b) is not None
         or _spans_apart(a, b) is not None
         or quotes.misquoted(a.claim.text, b.claim.text)
