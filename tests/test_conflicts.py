@@ -212,6 +212,11 @@ def test_the_day_it_was_told_is_not_the_day_it_happened():
         ),
         # a plan is timed, not the act
         ("The ferry was scheduled to leave at 11.55pm and left ten minutes late.", "The ferry left at 12.05am."),
+        # a "no" inside what was written denies no writing
+        (
+            '"No fight," Ortega wrote on her blog about the split.',
+            '"We stay friends," Ortega wrote on her blog about the split.',
+        ),
         # the seriously hurt are a part of the injured
         ("Eight people had serious injuries, the ambulance service said.", "Doctors said four people were injured."),
         # a time on the hour is rounded; a sentence timing two moments is a timeline

@@ -49,6 +49,8 @@ _CONVERSIONS = {
     "hour": ("minute", 60), "second": ("minute", 1 / 60), "mile": ("km", 1.609), "ft": ("m", 0.3048),
     "lb": ("kg", 0.4536), "mph": ("kph", 1.609),
 }  # fmt: skip
+# Verbs of writing that report ("'No fight,' she wrote"): a "no" inside what was written denies no writing.
+_WRITING = frozenset({"wrot", "writ", "tweet", "post"})
 _PLANNED_RE = re.compile(r"\b(?:plans?|planned|planning|scheduled|due to|expected to|will|would)\b", re.I)
 # Modifiers that tell two figures of one thing apart in time or order.
 _SEQUENCE = frozenset(
@@ -538,6 +540,8 @@ def _historic_text(text: str, published_at: str | None, dates: tuple[str, ...]) 
 def _negation(a: View, b: View, reverse: bool = False) -> dict | None:
     """`a` denies an act that `b` states with a participant in common."""
     for verb, arguments in a.frame.denied:
+        if verb in _WRITING:
+            continue
         for other, others in b.frame.asserted:
             if other == verb and arguments & others:
                 values = [f"not {verb}", verb][:: -1 if reverse else 1]
