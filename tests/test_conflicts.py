@@ -63,6 +63,12 @@ def _diff(
             "Doctors said 30 people were in critical condition.",
             ("quantity", "soft", "in critical condition", ["Twelve", "30"]),
         ),
+        # a figure that describes its noun ("a city of 290,000") is the noun's, whatever the verb
+        (
+            "Ostrava, a city of 290,000, closed its schools on Monday.",
+            "The city of 310,000 has seen floods before.",
+            ("quantity", "hard", "city", ["290,000", "310,000"]),
+        ),
         # one act at two places of one series
         (
             "Okafor scored the winner five minutes into the second half.",

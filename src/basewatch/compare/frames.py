@@ -84,6 +84,8 @@ class Quantity:
     approximate: bool
     # "more than 200" is a floor ("min"), "up to 200" a ceiling ("max"): any figure beyond it agrees.
     bound: str = ""
+    # The figure describes its noun rather than counting it: "a city of 340,000".
+    described: bool = False
 
 
 @dataclass(frozen=True)
@@ -268,7 +270,8 @@ def _quantity(doc, start: int, end: int, low: float, high: float, unit: str, ran
         unit = doc[start - 1].text
     # A number counts the noun it modifies; any other relation ("and 31 to ...") names no noun.
     head = anchor.head if anchor.dep_ in _MODIFIER_DEPS else anchor
-    if anchor.head.dep_ == "prep" and anchor.head.lower_ == "of" and anchor.dep_ == "pobj":
+    described = anchor.head.dep_ == "prep" and anchor.head.lower_ == "of" and anchor.dep_ == "pobj"
+    if described:
         head = anchor.head.head  # "a city of 340,000"
     written = doc[start - 1 if unit in _CURRENCY else start : end].text
     if not unit and head.lower_ in _UNITS and head.i >= end:
@@ -310,6 +313,7 @@ def _quantity(doc, start: int, end: int, low: float, high: float, unit: str, ran
         verb=_act(doc, anchor, end) if noun is None and counts_an_act else _verb(anchor if noun is None else noun),
         approximate=ranged or bool({t.lower_ for t in doc[max(start - 3, 0) : start]} & _APPROXIMATE),
         bound="" if ranged else _bound(doc, start - 1 if unit in _CURRENCY else start),
+        described=described and not unit,
     )
 
 

@@ -62,7 +62,7 @@ def same_matter(a: View, b: View, qa: Quantity, qb: Quantity, names_agree: bool,
     matter, and a measure whose noun is left unsaid ("the six-year-old") a word of the story in common
     besides the figure (a story tells of many people, each with an age). Two measures of nothing
     named ("dug 13m", "a crater of 100 metres across") are one slot only in one statement."""
-    if qa.unit in MEASURES and qa.noun and qb.noun:
+    if qa.unit in MEASURES and qa.noun and qb.noun or qa.described and qb.described:
         return True
     if qa.unit in MEASURES and not (qa.noun or qb.noun):
         return aligned
@@ -136,4 +136,4 @@ def _same_slot(qa: Quantity, qb: Quantity, aligned: bool = False) -> bool:
         return qa.unit in MEASURES and same_verb or bool(qa.unit) and named.noun == unnamed.verb
     if qa.unit == "age":
         return bool(qa.noun) and same_verb  # many people have an age: one noun doing one thing is one person
-    return (qa.unit in MEASURES and bool(qa.noun)) or same_verb
+    return (qa.unit in MEASURES and bool(qa.noun)) or same_verb or qa.described and qb.described
