@@ -384,3 +384,18 @@ def test_one_weekday_in_pieces_of_two_weeks_is_no_date_conflict():
 def test_a_shared_claim_never_holds_two_places_or_two_times_of_one_act(first, second):
     result = _diff(first, second)
     assert result["shared"] == [] and len(result["conflicts"]) == 1
+
+
+@pytest.mark.parametrize("when", ["on Wednesday", "yesterday"])
+def test_a_sentence_carried_word_for_word_on_two_days_is_one_shared_claim(when):
+    text = f"The council closed the harbour road {when} after the storm."
+    days = ("2026-05-06", "2026-05-13")  # each copy reads its day against its own date
+    claims = [
+        Claim(f"a{n}#0", f"a{n}", None, text, None, [], False, False, False, 0, [], [], [{"text": when, "date": day}])
+        for n, day in enumerate(days)
+    ]
+    facts = {
+        f"a{n}": compare.ArticleFacts(f"a{n}", f"Outlet {n}", True, None, published=day) for n, day in enumerate(days)
+    }
+    result = compare.diff(claims, facts)
+    assert len(result["shared"]) == 1 and result["conflicts"] == []

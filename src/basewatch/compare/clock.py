@@ -46,6 +46,13 @@ def times(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
+def quarters(text: str) -> set[int]:
+    """Two quarters of an hour of the day, the one the sentence's first time falls in and the next:
+    two times a quarter of an hour apart at most share one of them."""
+    quarter = times(text)[0][0] // SAME_MOMENT_MINUTES
+    return {quarter, (quarter + 1) % (_DAY // SAME_MOMENT_MINUTES)}
+
+
 def apart(text_a: str, text_b: str) -> tuple[str, str] | None:
     """Both times ("06:04", "06:10") when each sentence gives one, in one zone, and they are minutes
     apart, more than either's margin."""

@@ -4,6 +4,7 @@ expressions resolve to (against its article's publication date), narrowed to wha
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date, timedelta
 
@@ -47,6 +48,7 @@ def _named(view: View) -> list[str]:
     return resolved + list(bare_months(view.claim.text, reference_date(view.published)))
 
 
+@functools.lru_cache(maxsize=65_536)  # copies repeat the sentence and its dates
 def _attributive(text: str, expression: str) -> bool:
     at = text.find(expression) if expression else -1
     return at > 0 and bool(_DETERMINER_BEFORE_RE.search(text, 0, at))

@@ -43,7 +43,7 @@ def converted(q: Quantity) -> Quantity:
 def places_apart(a: View, b: View) -> tuple[Quantity, Quantity] | None:
     """One act (the same verb) placed at two places of one series: "hit the third pitch" and "hit a
     home run four pitches into the game"; unless either sentence places it twice or tells of another time."""
-    if historic(a) or historic(b):
+    if not (a.frame.positions and b.frame.positions) or historic(a) or historic(b):
         return None
     for qa in a.frame.positions:
         for qb in b.frame.positions:
@@ -82,7 +82,7 @@ def quantity(a: View, b: View, aligned: bool = False) -> tuple[Quantity, Quantit
     Claims that align (one statement) need no common verb to keep apart: "four rescue units are at
     the scene" and "five rescue units were involved" are not one shared fact (nor, on that alone,
     a conflict to flag)."""
-    if historic(a) or historic(b):
+    if not (a.frame.quantities and b.frame.quantities) or historic(a) or historic(b):
         return None
     for qa in a.frame.quantities:
         for qb in b.frame.quantities:

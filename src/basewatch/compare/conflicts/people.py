@@ -34,7 +34,9 @@ _ANYONE = frozenset({"", "people", "person", "other", "victim", "casualty", "fat
 def tolls(view: View) -> dict[str, list[Quantity]]:
     """The sentence's figures of people harmed, by harm."""
     found: dict[str, list[Quantity]] = defaultdict(list)
-    severity = bool(_SEVERITY_RE.search(view.claim.text))
+    if not (view.frame.quantities or view.frame.bare):
+        return found
+    severity = _severe(view.claim.text)
     for q in (*view.frame.quantities, *view.frame.bare):
         says_nothing = q.verb in WEAK_VERBS or q.verb in _HEARSAY
         harm = toll(q) or (says_nothing and _people(q) and _one_harm(view.claim.text))
@@ -57,6 +59,11 @@ def _harm(*words: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=8192)
+def _severe(text: str) -> bool:
+    return bool(_SEVERITY_RE.search(text))
+
+
+@functools.lru_cache(maxsize=8192)
 def _one_harm(text: str) -> str | None:
     harms = {_harm(m.group(0)) for m in _HARM_WORD_RE.finditer(text)}
     return harms.pop() if len(harms) == 1 else None
@@ -65,10 +72,12 @@ def _one_harm(text: str) -> str | None:
 def tolls_apart(a: View, b: View) -> tuple[tuple[Quantity, Quantity], str] | None:
     """Two tolls of one harm that cannot be one figure, unless either sentence gives two (a toll that
     rose, "from 77 to 84") or tells of another time."""
-    if historic(a) or historic(b):
+    tolls_a = tolls(a)
+    tolls_b = tolls(b) if tolls_a else {}
+    harms = tolls_a.keys() & tolls_b.keys()
+    if not harms or historic(a) or historic(b):
         return None
-    tolls_a, tolls_b = tolls(a), tolls(b)
-    for harm in tolls_a.keys() & tolls_b.keys():
+    for harm in harms:
         if len(tolls_a[harm]) != 1 or len(tolls_b[harm]) != 1:
             continue
         qa, qb = tolls_a[harm][0], tolls_b[harm][0]
@@ -81,10 +90,12 @@ def ages_apart(a: View, b: View) -> tuple[Quantity, Quantity] | None:
     """One person's two ages, a few years apart: the same person, or nobody named ("the six-year-old",
     in a story mostly about one person); unless either sentence gives that person two ages (an age
     corrected, "first reported as six, he is five") or tells of another time."""
-    if historic(a) or historic(b):
+    ages_a = _ages(a)
+    ages_b = _ages(b) if ages_a else []
+    if not ages_b or historic(a) or historic(b):
         return None
-    for qa in _ages(a):
-        for qb in _ages(b):
+    for qa in ages_a:
+        for qb in ages_b:
             apart = 0 < abs(qa.low - qb.low) <= AGE_GAP
             if apart and _same_person(qa, qb) and _one_age(a, qa) and _one_age(b, qb):
                 return qa, qb

@@ -38,11 +38,13 @@ def spans_apart(a: View, b: View) -> tuple[str, str, str] | None:
     """Two statements of one act (a verb in common) that place it in times that do not meet: "adopted
     last week" and "adopted in September" are two values of one fact, however long ago either is.
     Both times and the act."""
+    acts = (a.frame.acts or frozenset()) & (b.frame.acts or frozenset())
+    if not acts:
+        return None
     span_a, span_b = periods.span(a), periods.span(b)
     if span_a is None or span_b is None or not periods.apart(span_a, span_b) or _one_weekday(a, b):
         return None
-    acts = (a.frame.acts or frozenset()) & (b.frame.acts or frozenset())
-    return (periods.label(span_a), periods.label(span_b), sorted(acts)[0]) if acts else None
+    return periods.label(span_a), periods.label(span_b), sorted(acts)[0]
 
 
 def _one_weekday(a: View, b: View) -> bool:
@@ -50,8 +52,13 @@ def _one_weekday(a: View, b: View) -> bool:
     return bool(_weekdays(a) & _weekdays(b))
 
 
-def _weekdays(view: View) -> set[str]:
-    return {w for d in view.claim.dates for w in vocabulary.WEEKDAYS if w in (d.get("text") or "").lower()}
+def _weekdays(view: View) -> frozenset[str]:
+    return _weekdays_in(tuple(d.get("text") or "" for d in view.claim.dates))
+
+
+@functools.lru_cache(maxsize=8192)
+def _weekdays_in(expressions: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for text in expressions for w in vocabulary.WEEKDAYS if w in text.lower())
 
 
 def _one_day(view: View) -> tuple[str, str] | None:
