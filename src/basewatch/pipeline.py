@@ -358,7 +358,9 @@ def _place_in_story(
     # one event rank their shared names a little differently. A term on too many texts is no key.
     common = {t for t, n in counted if n > settings.story_max_key_postings}
     keys = tuple(k for k in stories.keys(terms, rarity, 3 * settings.story_keys // 2) if k not in common)
-    candidates = store.story_candidates(article_id, keys, settings.story_min_shared_keys, settings.story_max_candidates)
+    candidates = store.story_candidates(
+        article_id, keys, settings.story_min_shared_keys, settings.story_max_candidates, settings.story_probe_postings
+    )
     store.add_story_keys(article_id, keys[: settings.story_keys])
     if not candidates:  # most texts: nothing resembles them, and they start a story
         store.put_cluster_in_story(assignment.cluster, home or article_id)
