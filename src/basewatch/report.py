@@ -163,7 +163,7 @@ def _stored_frames(store: Store) -> compare.FrameReader:
         stored = store.stored_frames(keys.values())
         found = {text: frames.from_json(stored[key]) for text, key in keys.items() if key in stored}
         fresh = frames.of_texts(text for text in keys if text not in found)
-        if fresh:
+        if fresh and store.writable:  # a read-only database works them out for this answer only
             store.store_frames({keys[text]: frames.to_json(frame) for text, frame in fresh.items()})
         return found | fresh
 

@@ -704,14 +704,10 @@ class Store:
         return found
 
     def store_frames(self, frames: dict[bytes, str]) -> None:
-        """Keep sentence frames for the next comparison; a read-only database simply keeps none."""
-        try:
-            with atomic(self.conn):
-                sql = "INSERT OR IGNORE INTO sentence_frames (key, frame) VALUES (?, ?)"
-                self.conn.executemany(sql, frames.items())
-        except sqlite3.OperationalError as exc:
-            if "readonly" not in str(exc) and "read-only" not in str(exc):
-                raise
+        """Keep sentence frames for the next comparison; call only on a `writable` store."""
+        with atomic(self.conn):
+            sql = "INSERT OR IGNORE INTO sentence_frames (key, frame) VALUES (?, ?)"
+            self.conn.executemany(sql, frames.items())
 
     def replace_claims(self, article_id: str, claims: list[Claim], provenance: Provenance) -> None:
         """Store an article's claims as read from the parse; call inside `atomic()`."""
