@@ -519,26 +519,24 @@ class Store:
         return rows.fetchall()
 
     def add_story_keys(self, article_id: str, keys: Iterable[int]) -> None:
-        self.conn.executemany("INSERT INTO story_keys (key, article) VALUES (?, ?)", [(k, article_id) for k in keys])
+        arrival = self.conn.execute("SELECT rowid FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+        self.conn.executemany(
+            "INSERT INTO story_keys (key, arrival, article) VALUES (?, ?, ?)", [(k, arrival, article_id) for k in keys]
+        )
 
-    def story_candidates(
-        self, article_id: str, keys: tuple[int, ...], min_shared: int, limit: int, postings: int
-    ) -> list[str]:
-        """Stories holding a text that shares at least `min_shared` of `keys`, most shared first. Each
-        key is probed in its `postings` most recent texts only: an event's coverage arrives together,
-        and reading every posting made the probe grow with the store."""
+    def story_candidates(self, article_id: str, keys: tuple[int, ...], min_shared: int, limit: int) -> list[str]:
+        """Stories holding a text that shares at least `min_shared` of `keys`, most shared first
+        (the postings are read from the key's index alone)."""
         if not keys:
             return []
-        probes = " UNION ALL ".join(
-            "SELECT * FROM (SELECT article FROM story_keys WHERE key = ? ORDER BY rowid DESC LIMIT ?)" for _ in keys
-        )
+        marks = ",".join("?" * len(keys))
         rows = self.conn.execute(
             f"""SELECT s.story, max(shared) AS best FROM (
-                    SELECT article, count(*) AS shared FROM ({probes})
-                    WHERE article != ? GROUP BY article HAVING shared >= ?
+                    SELECT k.article, count(*) AS shared FROM story_keys k
+                    WHERE k.key IN ({marks}) AND k.article != ? GROUP BY k.article HAVING shared >= ?
                 ) c JOIN story_members s ON s.article = c.article
                 GROUP BY s.story ORDER BY best DESC, s.story LIMIT ?""",
-            [*(x for key in keys for x in (key, postings)), article_id, min(min_shared, len(keys)), limit],
+            [*keys, article_id, min(min_shared, len(keys)), limit],
         )
         return [r[0] for r in rows]
 
