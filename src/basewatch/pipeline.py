@@ -107,7 +107,7 @@ class TermCounts:
             self.known = {}
 
     def _load(self, terms: list[int]) -> None:
-        missing = [t for t in terms if t not in self.known]
+        missing = list(set(terms).difference(self.known))
         if missing:
             stored = dict(self.store.term_docs(missing))
             self.known.update((t, stored.get(t, 0)) for t in missing)
