@@ -170,6 +170,21 @@ def test_a_line_the_model_removes_says_which_signals_decided():
         assert re.fullmatch(r"line model: \d+% body \(against it: [^;]+(; [^;]+)?\)", reason)
 
 
+def test_the_signals_a_reason_names_add_up_to_the_model_score():
+    """The pulls credited to each feature are the whole walk down every tree, root to leaf: with the bias and
+    the roots' scores they give back the unit's log-odds, so a reason names the signals that decided."""
+    from basewatch.clean import model, rule_units
+    from basewatch.clean.features import feature_matrix
+
+    shipped = model.load()
+    units, main = rule_units(_fixture("page_dump.txt").split("\n"))
+    x = feature_matrix(units, main)
+    p = shipped.scores(x)
+    roots = shipped.values[:, 0].sum()
+    assert np.allclose(shipped.bias + roots + shipped.pulls(x).sum(axis=1), np.log(p / (1 - p)))
+    assert np.allclose(shipped.pulls(x[3:5]), shipped.pulls(x)[3:5])
+
+
 def test_the_shipped_model_matches_the_features_this_code_computes(tmp_path):
     from basewatch.clean import model
 

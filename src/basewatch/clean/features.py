@@ -121,8 +121,11 @@ _FAMILIES = {
     "paragraph repeated on the page": 13,
 }
 _KINDS = {"good": 7, "near": 8, "short": 9}
-_MARK_RE = re.compile(r"[\[\]|<>*_#=]|\(BUTTON\)")
+# link and markup marks a dumper leaves: these characters, and lynx's "(BUTTON)"
+_DROP_MARKS = str.maketrans("", "", "[]|<>*_#=")
 _QUOTE_RE = re.compile(r"[\"“”«»]")
+_ASCII_DIGIT_RE = re.compile(r"[0-9]")
+_ASCII_CAPITALISED_RE = re.compile(r"(?<!\S)[A-Z]")
 _NEIGHBOUR_UNITS = 3
 
 
@@ -222,9 +225,20 @@ def _text_shape(text: str) -> tuple[float, ...]:
     return (
         float(bool(SENTENCE_END_RE.search(text))),
         float(bool(SENTENCE_INSIDE_RE.search(text))),
-        sum(map(str.isdigit, text)) / (len(text) or 1),
+        _digits(text) / (len(text) or 1),
         float(text.endswith(":")),
         float(bool(_QUOTE_RE.search(text))),
-        sum(1 for w in text.split() if w[:1].isupper()),
-        len(_MARK_RE.findall(text)),
+        _capitalised_words(text),
+        len(text) - len(text.translate(_DROP_MARKS)) + text.count("(BUTTON)"),
     )
+
+
+def _digits(text: str) -> int:
+    # one regex pass for ASCII; str.isdigit elsewhere also counts superscripts and circled digits
+    return len(_ASCII_DIGIT_RE.findall(text)) if text.isascii() else sum(map(str.isdigit, text))
+
+
+def _capitalised_words(text: str) -> int:
+    if text.isascii():
+        return len(_ASCII_CAPITALISED_RE.findall(text))
+    return sum(1 for w in text.split() if w[:1].isupper())
