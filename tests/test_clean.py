@@ -185,6 +185,13 @@ def test_the_signals_a_reason_names_add_up_to_the_model_score():
     assert np.allclose(shipped.pulls(x[3:5]), shipped.pulls(x)[3:5])
 
 
+def test_the_digit_count_the_model_reads_is_str_isdigit_in_one_pass():
+    from basewatch.clean.features import _digits
+
+    every_character = "".join(map(chr, range(0x110000)))
+    assert _digits(every_character) == sum(map(str.isdigit, every_character))
+
+
 def test_the_shipped_model_matches_the_features_this_code_computes(tmp_path):
     from basewatch.clean import model
 

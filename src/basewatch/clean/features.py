@@ -121,11 +121,17 @@ _FAMILIES = {
     "paragraph repeated on the page": 13,
 }
 _KINDS = {"good": 7, "near": 8, "short": 9}
-# link and markup marks a dumper leaves: these characters, and lynx's "(BUTTON)"
-_DROP_MARKS = str.maketrans("", "", "[]|<>*_#=")
+# Link and markup marks a dumper leaves: these characters, and lynx's "(BUTTON)" (counted apart: one
+# alternation would try it at every character).
+_MARK_RE = re.compile(r"[\[\]|<>*_#=]")
 _QUOTE_RE = re.compile(r"[\"“”«»]")
-_ASCII_DIGIT_RE = re.compile(r"[0-9]")
-_ASCII_CAPITALISED_RE = re.compile(r"(?<!\S)[A-Z]")
+# What str.isdigit counts, in one regex pass: decimal digits, and the superscript, subscript and
+# circled digits that are not decimal (Unicode 14).
+_DIGIT_RE = re.compile(
+    "[\\d\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c"
+    "\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\U00010a40-\U00010a43"
+    "\U00010e60-\U00010e68\U00011052-\U0001105a\U0001f100-\U0001f10a]"
+)
 _NEIGHBOUR_UNITS = 3
 
 
@@ -229,16 +235,13 @@ def _text_shape(text: str) -> tuple[float, ...]:
         float(text.endswith(":")),
         float(bool(_QUOTE_RE.search(text))),
         _capitalised_words(text),
-        len(text) - len(text.translate(_DROP_MARKS)) + text.count("(BUTTON)"),
+        len(_MARK_RE.findall(text)) + text.count("(BUTTON)"),
     )
 
 
 def _digits(text: str) -> int:
-    # one regex pass for ASCII; str.isdigit elsewhere also counts superscripts and circled digits
-    return len(_ASCII_DIGIT_RE.findall(text)) if text.isascii() else sum(map(str.isdigit, text))
+    return len(_DIGIT_RE.findall(text))
 
 
 def _capitalised_words(text: str) -> int:
-    if text.isascii():
-        return len(_ASCII_CAPITALISED_RE.findall(text))
     return sum(1 for w in text.split() if w[:1].isupper())
