@@ -3,6 +3,7 @@ prose, and the shapes the model weighs."""
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections import Counter
@@ -196,7 +197,8 @@ def feature_rows(units: list[Unit], main: set[int]) -> np.ndarray:
     x = np.zeros((count, len(FEATURE_NAMES)))
     index = np.arange(count)
     words = np.array([u.words or 1 for u in units], dtype=float)
-    x[:, 0] = np.log1p([u.weight for u in units])
+    # math.log1p, as in training: numpy's can differ in the last bit, and a tree's threshold can sit on a value
+    x[:, 0] = [math.log1p(u.weight) for u in units]
     x[:, 1] = np.minimum([u.stop_rate for u in units], 2.0)
     shapes = np.array([_text_shape(u.text) for u in units], dtype=float).reshape(count, len(_SHAPE_COLUMNS) + 2)
     x[:, _SHAPE_COLUMNS] = shapes[:, :-2]
@@ -210,7 +212,7 @@ def feature_rows(units: list[Unit], main: set[int]) -> np.ndarray:
     x[:, 15] = [i in main for i in range(count)]
     x[:, 16] = index < first
     x[:, 17] = index > last
-    x[:, 18] = np.log1p(np.maximum(first - index, 0) + np.maximum(index - last, 0))
+    x[:, 18] = [math.log1p(first - i if i < first else i - last if i > last else 0) for i in range(count)]
     x[:, 19] = index / max(count, 1)
     prose = x[:, _KINDS["good"]]
     x[1:, 23] = prose[:-1]
