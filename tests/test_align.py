@@ -52,3 +52,16 @@ def test_a_loose_paraphrase_telling_of_the_same_act_is_one_fact():
     (group,) = _shared(_ASKED_TO_LEAVE, second)
     assert group["why"][0]["overlap_pct"] < 40  # loose: the common act decided
     assert {m["text"] for m in group["members"]} == {_ASKED_TO_LEAVE, second}
+
+
+def test_a_sentence_denying_what_the_other_tells_is_not_the_same_fact():
+    told = "Brannock led his goat out of Dunmore Park before the deciding game, the stewards said."
+    denied = "Brannock never led his goat out of Dunmore Park before the deciding game, the stewards said."
+    assert _shared(told, denied) == []
+
+
+def test_the_same_fact_told_without_a_denial_on_either_side_is_shared():
+    told = "Brannock led his goat out of Dunmore Park before the deciding game, the stewards said."
+    again = "Before the deciding game Brannock led his goat out of Dunmore Park, stewards said."
+    (group,) = _shared(told, again)
+    assert {m["text"] for m in group["members"]} == {told, again}

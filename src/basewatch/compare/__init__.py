@@ -19,7 +19,14 @@ from collections.abc import Callable, Iterable
 from basewatch import aliases
 from basewatch.claims import Claim
 from basewatch.compare import conflicts, frames, periods, shared
-from basewatch.compare.align import Aligned, acted_alike, aligned_pairs, candidate_pairs, loose
+from basewatch.compare.align import (
+    Aligned,
+    acted_alike,
+    aligned_pairs,
+    alike_in_polarity,
+    candidate_pairs,
+    loose,
+)
 from basewatch.compare.conflicts import disagree
 from basewatch.compare.normalise import ArticleFacts, Normaliser, View, outlet_label
 from basewatch.compare.words import plain
@@ -46,7 +53,9 @@ def diff(
     _parse_for_acts(views, aligned, read_frames)
     aligned = [pair for pair in aligned if acted_alike(*(by_id[c] for c in pair[:2]), pair[2])]
     disagreeing = conflicts.once_per_sentence_pair(disagree)
-    groups_shared, grouped = shared.groups(views, _agreeing(views, aligned, disagreeing), disagreeing)
+    # A sentence that denies what it tells never joins one that asserts it, however many words they share.
+    restated = [pair for pair in aligned if alike_in_polarity(by_id[pair[0]], by_id[pair[1]])]
+    groups_shared, grouped = shared.groups(views, _agreeing(views, restated, disagreeing), disagreeing)
     per_outlet = Counter(v.outlet for v in views)
     known = {a.outlet for a in articles.values() if a.outlet_known}
     return {

@@ -118,6 +118,15 @@ def acted_alike(a: View, b: View, why: dict) -> bool:
     return bool(a.frame.acts & b.frame.acts)
 
 
+def alike_in_polarity(a: View, b: View) -> bool:
+    """Two sentences state one fact only if both or neither deny what they tell ("the goat was led out
+    of the park" and "the goat never left the park" share their words, not their fact); unparsed
+    sentences are not judged."""
+    if a.terms == b.terms or a.frame.acts is None or b.frame.acts is None:
+        return True
+    return bool(a.frame.denied) == bool(b.frame.denied)
+
+
 def _numbers(view: View) -> set[str]:
     """Numbers specific enough to identify a fact (not "two" or "5")."""
     return {n.replace(",", "") for n in view.claim.numbers if any(c.isdigit() for c in n) and len(n) >= 2}
