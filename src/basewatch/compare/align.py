@@ -119,12 +119,21 @@ def acted_alike(a: View, b: View, why: dict) -> bool:
 
 
 def alike_in_polarity(a: View, b: View) -> bool:
-    """Two sentences state one fact only if both or neither deny what they tell ("the goat was led out
-    of the park" and "the goat never left the park" share their words, not their fact); unparsed
+    """Two sentences state one fact only if neither denies the very act the other tells ("the goat was
+    led out of the park" and "the goat was never led out of the park" share their words, not their
+    fact); "no one was inside" and "the building was empty" deny no act of each other. Unparsed
     sentences are not judged."""
     if a.terms == b.terms or a.frame.acts is None or b.frame.acts is None:
         return True
-    return bool(a.frame.denied) == bool(b.frame.denied)
+    return not (_denies_act_of(a, b) or _denies_act_of(b, a))
+
+
+def _denies_act_of(a: View, b: View) -> bool:
+    return any(verb in b.frame.acts and not _denies_verb(b, verb) for verb, _ in a.frame.denied)
+
+
+def _denies_verb(view: View, verb: str) -> bool:
+    return any(denied == verb for denied, _ in view.frame.denied)
 
 
 def _numbers(view: View) -> set[str]:
