@@ -191,7 +191,7 @@ def test_articles_dated_far_apart_never_link():
     b = stories.Unit("b", "b", None, terms, "2026-06-01")
     c = stories.Unit("c", "c", None, terms, None)
     d = stories.Unit("d", "d", None, terms, "2026-01-20")
-    rarity = stories.rarity(10, [(1, 3), (2, 3)], DEFAULT_SETTINGS)
+    rarity = stories.rarity(10, np.array([1, 2]), np.array([3, 3]), DEFAULT_SETTINGS)
     sims = stories.similarities([a, b, c, d], rarity, DEFAULT_SETTINGS)
     assert sims[0, 1] == sims[1, 0] == 0.0 and sims[1, 3] == 0.0
     assert sims[0, 2] == pytest.approx(1.0) and sims[0, 3] == pytest.approx(1.0)
@@ -210,7 +210,7 @@ def test_vectors_pack_and_unpack():
 
 def test_keys_rank_by_weight_times_rarity_and_ties_by_term():
     terms = stories.unpack(stories.pack({1: 1.0, 2: 1.0, 3: 2.0, 4: 1.0}))
-    rarity = stories.rarity(100, [(1, 50), (2, 1), (3, 50), (4, 1)], DEFAULT_SETTINGS)
+    rarity = stories.rarity(100, np.array([1, 2, 3, 4]), np.array([50, 1, 50, 1]), DEFAULT_SETTINGS)
     assert stories.keys(terms, rarity, 3) == (2, 4, 3)
 
 
@@ -289,3 +289,48 @@ def test_term_counts_kept_in_memory_for_a_batch_match_the_stored_vectors(invoke,
     assert texts == units and stored == expected
     assert invoke("recluster").exit_code == 0
     assert counted()[:2] == (texts, units) and counted()[2] == stored
+
+
+def test_a_writers_kept_term_counts_are_dropped_when_another_writer_counted_texts(tmp_path):
+    from basewatch.pipeline import TermCounts
+    from basewatch.store import Store, atomic
+
+    db = tmp_path / "two-writers.db"
+    with Store.open(db) as mine, Store.open(db) as theirs:
+        counts = TermCounts(mine, limit=1000)
+        with atomic(mine.conn):
+            counts.begin()
+            counts.add([7, 8])
+            counts.flush()
+        with atomic(theirs.conn):  # between two of my transactions
+            theirs.add_story_term_counts([(7, 1)], 1)
+        with atomic(mine.conn):
+            counts.begin()
+            docs, held = counts.add([7])
+    assert docs == 3 and held.tolist() == [3]
+
+
+def test_story_keys_of_a_database_made_before_arrival_order_carry_over(invoke, tmp_path):
+    import sqlite3
+
+    from basewatch import migrations
+
+    ingest_files(invoke, COURT, sorted(p.name for p in COURT.glob("*.txt")), tmp_path)
+    stories_before = partition(jsonl(invoke("stories", "-f", "jsonl")))
+    db = os.environ["BASEWATCH_DB"]
+    before = sorted(sqlite3.connect(db).execute("SELECT key, article FROM story_keys").fetchall())
+    conn = sqlite3.connect(db, isolation_level=None)  # back to the table as m006 made it
+    conn.execute("ALTER TABLE story_keys RENAME TO later")
+    conn.execute("CREATE TABLE story_keys (key INTEGER NOT NULL, article TEXT NOT NULL)")
+    conn.execute("INSERT INTO story_keys SELECT key, article FROM later")
+    conn.execute("DROP TABLE later")
+    conn.execute("DELETE FROM _migrations WHERE name = ?", (migrations.m011_story_keys_in_arrival_order.__name__,))
+    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION - 1}")
+    conn.close()
+    assert invoke("ingest", str(COURT), "-q").exit_code == 0  # nothing new: only the migration runs
+    after = sqlite3.connect(db).execute("SELECT key, arrival, article FROM story_keys ORDER BY key, arrival").fetchall()
+    assert sorted((k, a) for k, _, a in after) == before and len(before) > 10
+    arrivals = dict(sqlite3.connect(db).execute("SELECT id, rowid FROM articles").fetchall())
+    assert all(arrivals[article] == arrival for _, arrival, article in after)
+    assert invoke("recluster").exit_code == 0
+    assert partition(jsonl(invoke("stories", "-f", "jsonl"))) == stories_before

@@ -60,43 +60,54 @@ class Prepared(NamedTuple):
 
 
 class TermCounts:
-    """How many distinct texts hold each story term, for the writer during one transaction.
+    """How many distinct texts hold each story term, kept by the writer across its transactions.
 
-    Each count is read from the store once and then kept here; new counts are written once, by
-    `flush`, before the transaction commits. The transaction holds the write lock, so nothing else
-    changes them meanwhile: counting one article's few hundred terms in the store, row by row, cost
-    more than the rest of placing it in a story.
+    Each count is read from the store once and then kept here; new counts are written once per
+    transaction, by `flush`, before it commits. Counting one article's few hundred terms in the
+    store, row by row, cost more than the rest of placing it in a story. Another writer may have
+    counted texts between two transactions: `begin` then forgets what it kept.
     """
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, limit: int):
         self.store = store
+        self.limit = limit
         self.known: dict[int, int] = {}
         self.added: Counter[int] = Counter()
-        self.texts = 0
-        self.stored_texts: int | None = None
+        self.texts = 0  # counted in this transaction, not yet flushed
+        self.stored_texts = 0
 
-    def add(self, terms: list[int]) -> tuple[int, list[tuple[int, int]]]:
+    def begin(self) -> None:
+        """Start a transaction: what is kept holds only if the store counted no other text meanwhile
+        (nor lost a transaction this writer rolled back)."""
+        stored = self.store.story_docs()
+        if stored != self.stored_texts or self.texts:
+            self.known = {}
+        self.stored_texts = stored
+        self.added, self.texts = Counter(), 0
+
+    def add(self, terms: list[int]) -> tuple[int, np.ndarray]:
         """Count a new text's terms; returns the texts now counted and each term's count."""
         self._load(terms)
         self.added.update(terms)
         for term in terms:
             self.known[term] += 1
         self.texts += 1
-        if self.stored_texts is None:
-            self.stored_texts = self.store.story_docs()
-        return self.stored_texts + self.texts, [(t, self.known[t]) for t in terms]
+        return self.stored_texts + self.texts, self.of(terms)
 
-    def of(self, terms: list[int]) -> list[tuple[int, int]]:
-        """(term, count) of `terms`, terms no text holds left out."""
+    def of(self, terms: list[int]) -> np.ndarray:
+        """How many texts hold each of `terms`."""
         self._load(terms)
-        return [(t, self.known[t]) for t in terms if self.known[t]]
+        return np.fromiter(map(self.known.__getitem__, terms), dtype=np.int64, count=len(terms))
 
     def flush(self) -> None:
         self.store.add_story_term_counts(self.added.items(), self.texts)
-        self.known, self.added, self.texts, self.stored_texts = {}, Counter(), 0, None
+        self.stored_texts += self.texts
+        self.added, self.texts = Counter(), 0
+        if len(self.known) > self.limit:
+            self.known = {}
 
     def _load(self, terms: list[int]) -> None:
-        missing = [t for t in terms if t not in self.known]
+        missing = list(set(terms).difference(self.known))
         if missing:
             stored = dict(self.store.term_docs(missing))
             self.known.update((t, stored.get(t, 0)) for t in missing)
@@ -191,13 +202,14 @@ def ingest(
     timings = timings or Timings()
     outcomes: list[IngestOutcome] = []
     batch: list[Prepared | BadInput] = []
+    counts = TermCounts(store, settings.story_cached_terms)
     with fewer_gc_passes():
         for item in _prepared(inputs, outlet, settings, timings):
             batch.append(item)
             if len(batch) >= settings.batch_articles:
-                outcomes.extend(_commit(store, batch, settings, timings, on_outcome, outlet is not None))
+                outcomes.extend(_commit(store, counts, batch, settings, timings, on_outcome, outlet is not None))
                 batch = []
-        outcomes.extend(_commit(store, batch, settings, timings, on_outcome, outlet is not None))
+        outcomes.extend(_commit(store, counts, batch, settings, timings, on_outcome, outlet is not None))
     return outcomes
 
 
@@ -266,6 +278,7 @@ def _account(results: Iterable[Prepared | BadInput], timings: Timings) -> Iterat
 
 def _commit(
     store: Store,
+    counts: TermCounts,
     batch: list[Prepared | BadInput],
     settings: Settings,
     timings: Timings,
@@ -275,7 +288,7 @@ def _commit(
     """Write one batch in one transaction; outcomes are released only after it commits."""
     outcomes = []
     with atomic(store.conn):
-        counts = TermCounts(store)
+        counts.begin()
         for item in batch:
             outcomes.append(_store_one(store, counts, item, settings, timings, relabel))
         started = time.process_time()
@@ -351,12 +364,12 @@ def _place_in_story(
             return
     terms = stories.unpack(packed_terms)
     store.add_story_unit(article_id, packed_terms)
-    docs, counted = counts.add(terms.ids.tolist())
+    docs, held = counts.add(terms.ids.tolist())
     new = stories.Unit(article_id, assignment.cluster, home, terms, published)
-    rarity = stories.rarity(docs, counted, settings)
+    rarity = stories.rarity(docs, terms.ids, held, settings)
     # A text indexes its most distinctive terms and probes with half as many again: two reports of
     # one event rank their shared names a little differently. A term on too many texts is no key.
-    common = {t for t, n in counted if n > settings.story_max_key_postings}
+    common = set(terms.ids[held > settings.story_max_key_postings].tolist())
     keys = tuple(k for k in stories.keys(terms, rarity, 3 * settings.story_keys // 2) if k not in common)
     candidates = store.story_candidates(article_id, keys, settings.story_min_shared_keys, settings.story_max_candidates)
     store.add_story_keys(article_id, keys[: settings.story_keys])
@@ -367,9 +380,10 @@ def _place_in_story(
         stories.Unit(a, c, s, stories.unpack(t), p)
         for a, c, s, t, p in store.story_units(candidates, settings.story_max_regroup_units)
     ]
-    others = np.unique(np.concatenate([u.terms.ids for u in units]))
-    others = others[~rarity.known(others)]
-    rarity = stories.rarity(docs, [*counted, *counts.of(others.tolist())], settings)
+    others = np.setdiff1d(np.concatenate([u.terms.ids for u in units]), terms.ids)
+    rarity = stories.rarity(
+        docs, np.concatenate([terms.ids, others]), np.concatenate([held, counts.of(others.tolist())]), settings
+    )
     for story, group in stories.place(new, units, rarity, settings, store.existing_stories):
         for unit in group:
             if unit.story != story:
@@ -425,7 +439,8 @@ def recluster(store: Store, settings: Settings = DEFAULT_SETTINGS) -> int:
     with atomic(store.conn):
         store.reset_dedupe()
         count = 0
-        counts = TermCounts(store)
+        counts = TermCounts(store, settings.story_cached_terms)
+        counts.begin()
         for article_id, title, body, published in list(store.texts_in_ingest_order()):
             assignment = _cluster(store, article_id, dedupe.packed(dedupe.fingerprint(body, settings)), settings)
             terms = stories.pack(stories.vector(title, body, settings))

@@ -25,7 +25,6 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -79,11 +78,6 @@ class Rarity(NamedTuple):
     ids: np.ndarray
     idf: np.ndarray
 
-    def known(self, terms: np.ndarray) -> np.ndarray:
-        """Which of `terms` have a count here."""
-        at = self._at(terms)
-        return self.ids[at] == terms if len(self.ids) else np.zeros(len(terms), dtype=bool)
-
     def of(self, terms: np.ndarray) -> np.ndarray:
         """The IDF of each of `terms`; a term never counted is as rare as the rarest known."""
         if not len(self.ids):
@@ -123,16 +117,15 @@ def _hash(term: str) -> int:
     return zlib.crc32(term.encode("utf-8"))
 
 
-def rarity(docs: int, counts: Sequence[tuple[int, int]], settings: Settings) -> Rarity:
-    """IDF of each term from its (term, texts holding it) count, out of `docs` distinct texts.
+def rarity(docs: int, terms: np.ndarray, held: np.ndarray, settings: Settings) -> Rarity:
+    """IDF of each of `terms` from how many texts hold it (`held`), out of `docs` distinct texts.
 
     A prior of unseen texts stands for the news the database has not seen: in a database of one
     story, that story's own names would otherwise look as common as "the".
     """
-    table = np.fromiter(chain.from_iterable(counts), dtype=np.int64, count=2 * len(counts)).reshape(-1, 2)
-    table = table[np.argsort(table[:, 0])]
+    order = np.argsort(terms, kind="stable")
     top = math.log(docs + settings.story_prior_docs + 1.0)
-    return Rarity(table[:, 0], top - np.log(table[:, 1] + 0.5))
+    return Rarity(terms[order], top - np.log(held[order] + 0.5))
 
 
 def keys(terms: Terms, rarity: Rarity, count: int) -> tuple[int, ...]:
