@@ -107,6 +107,7 @@ def ingest_section(n: int, seed: int, repeat: int) -> dict:
         for command in ("diff", "summary"):
             result["queries"][f"{command} --story"] = stage("query", db, f"{command} --story {largest}")
         result["clean"] = median_of(repeat, "clean", str(folder))
+        result["clean_learned"] = median_of(repeat, "clean_learned", str(folder))
         result["justext"] = median_of(repeat, "justext", str(folder))
     return result
 
@@ -413,12 +414,14 @@ def _ingest_tables(ingests: list[dict]) -> list[str]:
         lines.append(f"| {r['n']:,} | " + " | ".join(cells) + " |")
     lines += ["", "## Clean step versus jusText on the same text (one process)", ""]
     lines += [
-        "| articles | basewatch clean ms/article | jusText ms/article | ratio | measured |",
-        "|---:|---:|---:|---:|---|",
+        "| articles | basewatch clean ms/article | jusText ms/article | ratio | `clean --learned` ms/article "
+        "| the line model adds | measured |",
+        "|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in ingests:
         ours, peer = r["clean"]["seconds"] * 1000 / r["n"], r["justext"]["seconds"] * 1000 / r["n"]
-        lines.append(f"| {r['n']:,} | {ours:.2f} | {peer:.2f} | {peer / ours:.1f}× faster | {_measured(r)} |")
+        cells = [f"{ours:.2f}", f"{peer:.2f}", f"{peer / ours:.1f}× faster", *_learned_cells(r, ours)]
+        lines.append(f"| {r['n']:,} | " + " | ".join(cells) + f" | {_measured(r)} |")
     lines += ["", "## Queries on the ingested database (CLI, JSON to /dev/null, page cache warm)", ""]
     shown = QUERIES + STORY_QUERIES
     lines += [
@@ -431,6 +434,15 @@ def _ingest_tables(ingests: list[dict]) -> list[str]:
         lines.append(f"| {r['n']:,} | " + " | ".join(cells) + f" | {_measured(r)} |")
     lines += ["", "`summary` and `diff` without `--story` are the bounded overview of the 10 latest stories.", ""]
     return lines + [""]
+
+
+def _learned_cells(r: dict, rules_ms: float) -> list[str]:
+    """`clean --learned` per article and what the model adds to the rules; blank for runs made before it
+    was timed."""
+    if "clean_learned" not in r:
+        return ["", ""]
+    learned = r["clean_learned"]["seconds"] * 1000 / r["n"]
+    return [f"{learned:.2f}", f"{learned - rules_ms:+.2f} ms"]
 
 
 def _story_cells(ing: dict) -> str:

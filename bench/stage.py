@@ -145,13 +145,18 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def clean_only(folder: str) -> dict:
+def clean_only(folder: str, learned: bool = False) -> dict:
     from basewatch.clean import clean
 
     started = time.perf_counter()
     for path in files(folder):
-        clean(path.read_text(encoding="utf-8"))
+        clean(path.read_text(encoding="utf-8"), learned)
     return {"seconds": time.perf_counter() - started}
+
+
+def clean_learned(folder: str) -> dict:
+    """The clean step with the line model (`clean --learned`) on the same text."""
+    return clean_only(folder, learned=True)
 
 
 def dedupe_stage(n: str, seed: str) -> dict:
@@ -285,6 +290,7 @@ STAGES = {
     "diff-conflicts": diff_conflicts,
     "justext": justext_stage,
     "clean": clean_only,
+    "clean_learned": clean_learned,
     "dedupe": dedupe_stage,
     "minhash": minhash,
 }

@@ -78,3 +78,19 @@ def test_the_feed_table_names_its_conflicts_and_carriers():
     page = run.render([], [], feeds=[row])
     assert "| 10,000 | 40.0 | 250 | 1.0000 | 0.9900 | 190 | 3.0 | 1 (1 distinct) | 120 + 70 | 0.40 |" in page
     assert "250 articles/s" in run.readme_speed([], [], feeds=[row])
+
+
+def test_the_clean_table_says_what_the_line_model_adds_and_leaves_older_runs_blank():
+    timed = {"n": 1000, "clean": {"seconds": 1.0}, "justext": {"seconds": 2.0}, "clean_learned": {"seconds": 1.4}}
+    assert run._learned_cells(timed, 1.0) == ["1.40", "+0.40 ms"]
+    assert run._learned_cells({k: v for k, v in timed.items() if k != "clean_learned"}, 1.0) == ["", ""]
+
+
+def test_the_learned_clean_stage_runs_the_line_model(tmp_path, monkeypatch):
+    import basewatch.clean
+
+    (tmp_path / "a.txt").write_text("One short line of text that is here.\n", encoding="utf-8")
+    asked = []
+    monkeypatch.setattr(basewatch.clean, "clean", lambda text, learned=False: asked.append(learned))
+    stage.clean_learned(str(tmp_path))
+    assert asked == [True]

@@ -216,21 +216,17 @@ def m010_sentence_frames(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE sentence_frames (key BLOB PRIMARY KEY, frame TEXT NOT NULL) WITHOUT ROWID")
 
 
-def m011_story_keys_in_arrival_order(conn: sqlite3.Connection) -> None:
-    # A key's postings sit together in arrival order with their article, so a probe reads each key's
-    # most recent postings from the index alone: probing no longer grows with the store.
+def m011_story_keys_indexed_with_their_article(conn: sqlite3.Connection) -> None:
+    # A story key's postings are read from the index alone: with the article beside the key, a probe
+    # no longer looks up a table row for every posting.
     conn.execute(
         """CREATE TABLE story_postings (
             key INTEGER NOT NULL,
-            arrival INTEGER NOT NULL,
             article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            PRIMARY KEY (key, arrival, article)
+            PRIMARY KEY (key, article)
         ) WITHOUT ROWID"""
     )
-    conn.execute(
-        "INSERT INTO story_postings (key, arrival, article) "
-        "SELECT k.key, a.rowid, k.article FROM story_keys k JOIN articles a ON a.id = k.article"
-    )
+    conn.execute("INSERT OR IGNORE INTO story_postings (key, article) SELECT key, article FROM story_keys")
     conn.execute("DROP TABLE story_keys")
     conn.execute("ALTER TABLE story_postings RENAME TO story_keys")
 
@@ -238,7 +234,7 @@ def m011_story_keys_in_arrival_order(conn: sqlite3.Connection) -> None:
 MIGRATIONS: list[Migration] = [
     m001_articles, m002_dedupe, m003_claims, m004_pages, m005_edits, m006_stories, m007_article_wire,
     m008_parsed_claims, m009_story_keys_saturate_on_term_counts, m010_sentence_frames,
-    m011_story_keys_in_arrival_order,
+    m011_story_keys_indexed_with_their_article,
 ]  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -51,7 +51,7 @@ class Settings:
     # a term on more texts than this is a common word for this database, not a candidate signal
     story_max_key_postings: int = 1000
     story_max_candidates: int = 50
-    # term counts the writer keeps between transactions (a few dozen MB at most)
+    # term counts the writer keeps between its transactions (about 50 MB at most)
     story_cached_terms: int = 500_000
     # stories resembling a new text are regrouped with it up to this many texts; beyond, it only joins one
     story_max_regroup_units: int = 120

@@ -519,10 +519,7 @@ class Store:
         return rows.fetchall()
 
     def add_story_keys(self, article_id: str, keys: Iterable[int]) -> None:
-        arrival = self.conn.execute("SELECT rowid FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
-        self.conn.executemany(
-            "INSERT INTO story_keys (key, arrival, article) VALUES (?, ?, ?)", [(k, arrival, article_id) for k in keys]
-        )
+        self.conn.executemany("INSERT INTO story_keys (key, article) VALUES (?, ?)", [(k, article_id) for k in keys])
 
     def story_candidates(self, article_id: str, keys: tuple[int, ...], min_shared: int, limit: int) -> list[str]:
         """Stories holding a text that shares at least `min_shared` of `keys`, most shared first

@@ -61,12 +61,11 @@ def _learned_verdicts(units: list[Unit], main: set[int], kept_by_rules: set[int]
     probabilities = model.with_rules(model.scores(x), np.array([i in kept_by_rules for i in range(len(units))]))
     kept = model.keep(probabilities, unit_weight(np.array([unit.words for unit in units])))
     # only a unit no rule names needs the model's own signals as its reason
-    unexplained = [i for i, unit in enumerate(units) if not kept[i] and unit.kind != "bad"]
-    pulls = dict(zip(unexplained, model.pulls(x[unexplained]), strict=True))
+    unexplained = [i for i, unit in enumerate(units) if unit.kind != "bad" and not kept[i]]
+    pulls = dict(zip(unexplained, model.pulls(x[unexplained]), strict=True)) if unexplained else {}
     verdicts = []
-    for i, unit in enumerate(units):
-        p = float(probabilities[i])
-        if kept[i]:
+    for i, (unit, keep, p) in enumerate(zip(units, kept.tolist(), probabilities.tolist(), strict=True)):
+        if keep:
             verdicts.append((True, f"body text (line model {p:.0%})"))
         elif i in pulls:
             verdicts.append((False, model.reason(pulls[i], p)))

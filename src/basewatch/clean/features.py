@@ -7,6 +7,7 @@ import math
 import re
 import statistics
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 
@@ -121,14 +122,23 @@ _FAMILIES = {
     "paragraph repeated on the page": 13,
 }
 _KINDS = {"good": 7, "near": 8, "short": 9}
-_MARK_RE = re.compile(r"[\[\]|<>*_#=]|\(BUTTON\)")
+# Link and markup marks a dumper leaves: these characters, and lynx's "(BUTTON)" (counted apart: one
+# alternation would try it at every character).
+_MARK_RE = re.compile(r"[\[\]|<>*_#=]")
 _QUOTE_RE = re.compile(r"[\"“”«»]")
+# What str.isdigit counts, in one regex pass: decimal digits, and the superscript, subscript and
+# circled digits that are not decimal (Unicode 14).
+_DIGIT_RE = re.compile(
+    "[\\d\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c"
+    "\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\U00010a40-\U00010a43"
+    "\U00010e60-\U00010e68\U00011052-\U0001105a\U0001f100-\U0001f10a]"
+)
 _NEIGHBOUR_UNITS = 3
 
 
 def feature_matrix(units: list[Unit], main: set[int]) -> np.ndarray:
     """One row of ALL_FEATURE_NAMES per unit; `main` is the unit indexes of the rules' main text."""
-    x = np.array(feature_rows(units, main), dtype=float).reshape(len(units), len(FEATURE_NAMES))
+    x = feature_rows(units, main)
     return np.hstack([x, _page_columns(units, x), *(_shifted(x[:, _NEIGHBOUR_SOURCE], k) for k, _ in _OFFSETS)])
 
 
@@ -154,6 +164,14 @@ def _page_columns(units: list[Unit], x: np.ndarray) -> np.ndarray:
     )
 
 
+def _nearby_share(flag: np.ndarray, reach: int) -> np.ndarray:
+    """Share of the units within `reach` on either side (itself left out) where `flag` holds."""
+    width = 2 * reach + 1
+    count = np.convolve(np.ones(len(flag)), np.ones(width))[reach : reach + len(flag)] - 1
+    near = np.convolve(flag, np.ones(width))[reach : reach + len(flag)] - flag
+    return near / np.maximum(count, 1)
+
+
 def _run_lengths(flag: np.ndarray) -> np.ndarray:
     """For each unit where `flag` holds, the length of the run of such units it is in; 0 elsewhere."""
     edges = np.flatnonzero(np.diff(np.concatenate([[0], flag.astype(int), [0]])))
@@ -173,43 +191,59 @@ def _shifted(columns: np.ndarray, offset: int) -> np.ndarray:
     return out
 
 
-def feature_rows(units: list[Unit], main: set[int]) -> list[list[float]]:
+def feature_rows(units: list[Unit], main: set[int]) -> np.ndarray:
     """One row of FEATURE_NAMES per unit; `main` is the unit indexes of the rules' main text."""
     count = len(units)
-    prose = [u.kind == "good" for u in units]
-    prose_share = sum(prose) / count if count else 0.0
+    x = np.zeros((count, len(FEATURE_NAMES)))
+    index = np.arange(count)
+    words = np.array([u.words or 1 for u in units], dtype=float)
+    # math.log1p, as in training: numpy's can differ in the last bit, and a tree's threshold can sit on a value
+    x[:, 0] = [math.log1p(u.weight) for u in units]
+    x[:, 1] = np.minimum([u.stop_rate for u in units], 2.0)
+    shapes = np.array([_text_shape(u.text) for u in units], dtype=float).reshape(count, len(_SHAPE_COLUMNS) + 2)
+    x[:, _SHAPE_COLUMNS] = shapes[:, :-2]
+    x[:, 20] = shapes[:, -2] / words
+    x[:, 22] = np.minimum(shapes[:, -1] / words, 2.0)
+    x[:, 4] = [u.marker == "bullet" for u in units]
+    x[:, 5] = [u.marker == "heading" for u in units]
+    x[:, 6] = [u.spaced for u in units]
+    x[index, [_FAMILIES.get(u.reason, 14) if u.kind == "bad" else _KINDS[u.kind] for u in units]] = 1.0
     first, last = (min(main), max(main)) if main else (count, -1)
-    rows = []
-    for i, unit in enumerate(units):
-        text = unit.text
-        chars = len(text) or 1
-        row = [0.0] * len(FEATURE_NAMES)
-        row[0] = math.log1p(unit.weight)
-        row[1] = min(unit.stop_rate, 2.0)
-        row[2] = float(bool(SENTENCE_END_RE.search(text)))
-        row[3] = float(bool(SENTENCE_INSIDE_RE.search(text)))
-        row[4] = float(unit.marker == "bullet")
-        row[5] = float(unit.marker == "heading")
-        row[6] = float(unit.spaced)
-        if unit.kind == "bad":
-            row[_FAMILIES.get(unit.reason, 14)] = 1.0
-        else:
-            row[_KINDS[unit.kind]] = 1.0
-        row[15] = float(i in main)
-        row[16] = float(i < first)
-        row[17] = float(i > last)
-        row[18] = math.log1p(first - i if i < first else i - last if i > last else 0)
-        row[19] = i / count
-        capitals = sum(1 for w in text.split() if w[:1].isupper())
-        row[20] = capitals / (unit.words or 1)
-        row[21] = sum(map(str.isdigit, text)) / chars
-        row[22] = min(len(_MARK_RE.findall(text)) / (unit.words or 1), 2.0)
-        row[23] = float(i > 0 and prose[i - 1])
-        row[24] = float(i + 1 < count and prose[i + 1])
-        around = prose[max(0, i - _NEIGHBOUR_UNITS) : i] + prose[i + 1 : i + 1 + _NEIGHBOUR_UNITS]
-        row[25] = sum(around) / len(around) if around else 0.0
-        row[26] = prose_share
-        row[27] = float(text.endswith(":"))
-        row[28] = float(bool(_QUOTE_RE.search(text)))
-        rows.append(row)
-    return rows
+    x[:, 15] = [i in main for i in range(count)]
+    x[:, 16] = index < first
+    x[:, 17] = index > last
+    x[:, 18] = [math.log1p(first - i if i < first else i - last if i > last else 0) for i in range(count)]
+    x[:, 19] = index / max(count, 1)
+    prose = x[:, _KINDS["good"]]
+    x[1:, 23] = prose[:-1]
+    x[:-1, 24] = prose[1:]
+    x[:, 25] = _nearby_share(prose, _NEIGHBOUR_UNITS)
+    x[:, 26] = prose.mean() if count else 0.0
+    return x
+
+
+# The columns of FEATURE_NAMES that the text alone decides, in _text_shape's order.
+_SHAPE_COLUMNS = [2, 3, 21, 27, 28]
+
+
+@lru_cache(maxsize=50_000)
+def _text_shape(text: str) -> tuple[float, ...]:
+    """What a line's text alone says (remembered: a site prints the same menus on every page): the
+    _SHAPE_COLUMNS, then its capitalised words and its link or markup marks."""
+    return (
+        float(bool(SENTENCE_END_RE.search(text))),
+        float(bool(SENTENCE_INSIDE_RE.search(text))),
+        _digits(text) / (len(text) or 1),
+        float(text.endswith(":")),
+        float(bool(_QUOTE_RE.search(text))),
+        _capitalised_words(text),
+        len(_MARK_RE.findall(text)) + text.count("(BUTTON)"),
+    )
+
+
+def _digits(text: str) -> int:
+    return len(_DIGIT_RE.findall(text))
+
+
+def _capitalised_words(text: str) -> int:
+    return sum(1 for w in text.split() if w[:1].isupper())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import numpy as np
@@ -44,37 +44,54 @@ class LineModel:
 
     def scores(self, x: np.ndarray) -> np.ndarray:
         """Body probability per unit."""
-        return sigmoid(self.bias + self.values[self._trees, self._leaves(x)].sum(axis=1))
+        return sigmoid(self.bias + self._value_at(self._path(x)[-1]).sum(axis=1))
 
     def pulls(self, x: np.ndarray) -> np.ndarray:
         """Each feature's contribution to each unit's log-odds: the score change at every split, credited
         to the feature split on."""
         n, width = x.shape
-        node = np.zeros((n, self.features.shape[0]), dtype=np.intp)
-        flat_rows = np.repeat(np.arange(n) * width, self.features.shape[0]).reshape(node.shape)
-        pulls = np.zeros(n * width)
-        for _ in range(self.depth):
-            feature = self.features[self._trees, node]
-            child = self._step(x, node, feature)
-            step = self.values[self._trees, child] - self.values[self._trees, node]
-            pulls += np.bincount((flat_rows + feature).ravel(), weights=step.ravel(), minlength=n * width)
-            node = child
-        return pulls.reshape(n, width)
+        path = np.stack(self._path(x))  # (levels + 1, units, trees)
+        nodes, children = path[:-1], path[1:]
+        steps = self._value_at(children) - self._value_at(nodes)
+        columns = np.arange(n)[:, None] * width + self._flat_features.take(self._inner_offsets + nodes)
+        return np.bincount(columns.ravel(), weights=steps.ravel(), minlength=n * width).reshape(n, width)
 
-    @property
-    def _trees(self) -> np.ndarray:
-        return np.arange(self.features.shape[0])[None, :]
-
-    def _leaves(self, x: np.ndarray) -> np.ndarray:
+    def _path(self, x: np.ndarray) -> list[np.ndarray]:
+        """The node each unit reaches in each tree at every level, root first. Every inner node's test is
+        taken at once (fewer, larger numpy steps than testing level by level), then looked up on the way
+        down: a unit goes right when its feature is above the node's threshold."""
+        right = (x.take(self._flat_features, axis=1) > self._flat_thresholds).ravel()
+        start = np.arange(len(x))[:, None] * self._flat_features.size + self._inner_offsets
         node = np.zeros((len(x), self.features.shape[0]), dtype=np.intp)
+        path = [node]
         for _ in range(self.depth):
-            node = self._step(x, node, self.features[self._trees, node])
-        return node
+            node = 2 * node + 1 + right.take(start + node)
+            path.append(node)
+        return path
 
-    def _step(self, x: np.ndarray, node: np.ndarray, feature: np.ndarray) -> np.ndarray:
-        """One level down: right when the unit's feature is above the node's threshold."""
-        rows = np.arange(len(x))[:, None]
-        return 2 * node + 1 + (x[rows, feature] > self.thresholds[self._trees, node])
+    def _value_at(self, node: np.ndarray) -> np.ndarray:
+        return self._flat_values.take(self._value_offsets + node)
+
+    @cached_property
+    def _flat_features(self) -> np.ndarray:
+        return self.features.ravel()
+
+    @cached_property
+    def _flat_thresholds(self) -> np.ndarray:
+        return self.thresholds.ravel()
+
+    @cached_property
+    def _flat_values(self) -> np.ndarray:
+        return self.values.ravel()
+
+    @cached_property
+    def _inner_offsets(self) -> np.ndarray:
+        """Where each tree's inner nodes start in the flattened arrays."""
+        return np.arange(self.features.shape[0]) * self.features.shape[1]
+
+    @cached_property
+    def _value_offsets(self) -> np.ndarray:
+        return np.arange(self.values.shape[0]) * self.values.shape[1]
 
     def with_rules(self, probability: np.ndarray, by_rules: np.ndarray) -> np.ndarray:
         """The trees' probability moved towards the hand rules' verdict."""

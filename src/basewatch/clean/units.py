@@ -14,7 +14,8 @@ WRAP_MAX_WIDTH = 140
 _BULLET_RE = re.compile(r"^(?:[•●○◦▪▫■□☆★✓✔➤►▶·*+\-]|o(?=\s)|\d{1,3}[.)](?=\s))\s*")
 _HEADING_RE = re.compile(r"^#{1,6}(?:\s+|$)")
 SENTENCE_END_RE = re.compile(r"[.!?。！？…:;][\"'”’»)\]]*\s*$")
-SENTENCE_INSIDE_RE = re.compile(r"\w{2,}[.!?。！？][\"'”’»)]*\s+\S|[。！？]")
+# two word characters before the stop (not \w{2,}: the same matches, without retrying every run of letters)
+SENTENCE_INSIDE_RE = re.compile(r"\w\w[.!?。！？][\"'”’»)]*\s+\S|[。！？]")
 _STRONG_RE = re.compile(r"\*\*|__")
 _EMPHASIS_RE = re.compile(r"^[_*](?=\S)|(?<=\S)[_*]$")
 
