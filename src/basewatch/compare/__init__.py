@@ -19,7 +19,17 @@ from collections.abc import Callable, Iterable
 from basewatch import aliases
 from basewatch.claims import Claim
 from basewatch.compare import conflicts, frames, periods, shared
-from basewatch.compare.align import Aligned, acted_alike, aligned_pairs, candidate_pairs, loose
+from basewatch.compare.align import (
+    SHARED_KEYS_PER_CLAIM,
+    Aligned,
+    acted_alike,
+    aligned_pairs,
+    alike_in_figures,
+    alike_in_polarity,
+    candidate_pairs,
+    loose,
+    restatement,
+)
 from basewatch.compare.conflicts import disagree
 from basewatch.compare.normalise import ArticleFacts, Normaliser, View, outlet_label
 from basewatch.compare.words import plain
@@ -43,10 +53,14 @@ def diff(
     by_id = {v.claim.id: v for v in views}
     pairs = candidate_pairs(views)
     aligned = aligned_pairs(views, pairs)
-    _parse_for_acts(views, aligned, read_frames)
-    aligned = [pair for pair in aligned if acted_alike(*(by_id[c] for c in pair[:2]), pair[2])]
+    # Shared facts look for restatements among more pairs than conflicts judge (the sentences of one
+    # fact told two ways may share none of a long sentence's rarest terms), with a test of their own.
+    restated = aligned_pairs(views, candidate_pairs(views, SHARED_KEYS_PER_CLAIM), restatement)
+    _parse_for_acts(views, aligned + restated, read_frames)
+    aligned = [pair for pair in aligned if acted_alike(by_id[pair[0]], by_id[pair[1]], pair[2])]
+    restated = [pair for pair in restated if _restates(by_id[pair[0]], by_id[pair[1]], pair[2])]
     disagreeing = conflicts.once_per_sentence_pair(disagree)
-    groups_shared, grouped = shared.groups(views, _agreeing(views, aligned, disagreeing), disagreeing)
+    groups_shared, grouped = shared.groups(views, _agreeing(views, restated, disagreeing), disagreeing)
     per_outlet = Counter(v.outlet for v in views)
     known = {a.outlet for a in articles.values() if a.outlet_known}
     return {
@@ -84,6 +98,10 @@ def _views(
     counting = (plain(c.text) for c in kept if frames.counts(c.text))
     normaliser = Normaliser(folding, read_frames(counting) if read_frames else {})
     return [normaliser.view(c, articles[c.article]) for c in kept]
+
+
+def _restates(a: View, b: View, why: dict) -> bool:
+    return acted_alike(a, b, why) and alike_in_polarity(a, b) and alike_in_figures(a, b)
 
 
 def _agreeing(views: list[View], aligned: Aligned, disagreeing: Callable[[View, View], bool]) -> Aligned:
