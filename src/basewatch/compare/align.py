@@ -5,6 +5,7 @@ common, not only of the shorter, the same polarity and, when both give figures, 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -193,9 +194,10 @@ def alike_in_figures(a: View, b: View) -> bool:
     return not spans or not others or bool(spans & others)
 
 
-def _spans(text: str) -> set[tuple[float, str]]:
+@functools.lru_cache(maxsize=65_536)  # a wire story's copies repeat each sentence in many pairs
+def _spans(text: str) -> frozenset[tuple[float, str]]:
     """Spans of time written out ("six months", "a year", "10-day"), as (count, unit)."""
-    return {(_count(count.lower()), unit.lower()) for count, unit in _SPAN_RE.findall(plain(text))}
+    return frozenset((_count(count.lower()), unit.lower()) for count, unit in _SPAN_RE.findall(plain(text)))
 
 
 def _count(word: str) -> float:
