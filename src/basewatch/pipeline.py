@@ -92,11 +92,14 @@ class TermCounts:
         for term in terms:
             self.known[term] += 1
         self.texts += 1
-        return self.stored_texts + self.texts, self.of(terms)
+        return self.stored_texts + self.texts, self._held(terms)
 
     def of(self, terms: list[int]) -> np.ndarray:
         """How many texts hold each of `terms`."""
         self._load(terms)
+        return self._held(terms)
+
+    def _held(self, terms: list[int]) -> np.ndarray:
         return np.fromiter(map(self.known.__getitem__, terms), dtype=np.int64, count=len(terms))
 
     def flush(self) -> None:
