@@ -3,7 +3,8 @@
 import pytest
 
 from basewatch.claims import extract, sentences
-from basewatch.claims.dates import bare_months, reference_date
+from basewatch.claims.dates import bare_months
+from basewatch.metadata import iso_day
 
 OUTLET = "Desk Daily"
 
@@ -173,7 +174,7 @@ def test_dates_resolve_against_the_article_date_never_today(text, published, exp
     ],
 )
 def test_a_month_named_alone_is_the_nearest_before_the_article(text, published, expected):
-    assert bare_months(text, reference_date(published)) == expected
+    assert bare_months(text, iso_day(published)) == expected
 
 
 def test_questions_and_subheads_are_not_claims():
@@ -201,3 +202,9 @@ def test_fallback_splitter_agrees_on_abbreviations_and_quotes():
     )
     assert split_paragraph(text) == split_syntok(text)
     assert len(split_paragraph(text)) == 4
+
+
+def test_the_word_patterns_never_take_a_dateline_for_the_speaker():
+    body = "PARIS, May 2 (Wirewire) - Clara Voss said the bridge would reopen on Monday."
+    found, _ = extract("a1", body, "Daily Example", parsed_attribution=False)
+    assert found and found[0].sources[-1] == "Clara Voss"

@@ -21,7 +21,7 @@ from datetime import date
 from basewatch import aliases, parse
 from basewatch.claims import parsed, patterns
 from basewatch.claims.cues import STRONG_CUE_WORDS
-from basewatch.claims.dates import reference_date, report_date, resolve
+from basewatch.claims.dates import report_date, resolve
 from basewatch.claims.facts import sentence_facts
 from basewatch.claims.sources import (
     HONORIFIC_GENDER,
@@ -32,9 +32,10 @@ from basewatch.claims.sources import (
     is_anonymous,
     is_person,
 )
-from basewatch.claims.split import sentences, sentences_in_paragraphs, split_syntok
+from basewatch.claims.split import sentences, sentences_in_paragraphs, without_dateline
+from basewatch.metadata import iso_day
 
-__all__ = ["Claim", "Provenance", "extract", "sentences", "split_syntok"]
+__all__ = ["Claim", "Provenance", "extract", "sentences"]
 
 # A retelling names its basis in the headline: "Bloomberg: ..." or "..., Bloomberg reports".
 _TITLE_BASIS_RES = (
@@ -87,7 +88,7 @@ def extract(
     """Claims for every asserting sentence of `body`, and the article's provenance. Attribution comes
     from the dependency parse, or from word patterns when `parsed_attribution` is off (the quick
     first reading at ingest) or the parser cannot load."""
-    reference = reference_date(published)
+    reference = iso_day(published)
     label = outlet
     located = sentences_in_paragraphs(body)
     parts = [sentence for sentence, _ in located]
@@ -215,6 +216,7 @@ _NO_ATTRIBUTION = Attribution(None, ())
 
 def _attributions(parts: list[str], parsed_attribution: bool) -> list[Attribution]:
     """Each sentence's own attribution: from the parse, or from the patterns."""
+    parts = [without_dateline(p) for p in parts]
     nlp = parse.pipeline_or_none() if parsed_attribution else None
     if nlp is None:
         return [patterns.attribute(p) for p in parts]

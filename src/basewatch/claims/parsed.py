@@ -9,7 +9,6 @@ of the agency, said" gives "Michael Soto"; a title with a name in apposition giv
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -296,18 +295,6 @@ def _citing(doc: Doc, quoted: list[bool]) -> list[str]:
     return found
 
 
-# "Washington (AFP) – Clinton said", "PARIS, May 2 (Reuters) -", "LONDON —": the parser reads the place
-# as the sentence's subject, so the first sentence would be the city's.
-_DATELINE_RE = re.compile(
-    r"^(?:(?:[A-Z][\w.'’ -]{1,40}?(?:,\s*[\w.'’ ]{1,30}){0,2}\s*)?\([A-Z][\w&.'’/ -]{1,30}\)"
-    r"|[A-Z][A-Z.'’ ]{2,40}(?:,\s*[\w.'’ ]{1,30}){0,2})\s*[—–-]{1,2}\s+(?=\S)"
-)
-
-
-def _without_dateline(sentence: str) -> str:
-    return _DATELINE_RE.sub("", sentence, count=1)
-
-
 def may_attribute(sentence: str) -> bool:
     """Whether a sentence holds a word that can start an attribution, or opens with a short name and
     a colon: only those are parsed."""
@@ -330,6 +317,6 @@ def attribute_all(nlp: Language, sentences: list[str]) -> list[Attribution | Non
     todo = list(dict.fromkeys(s for s in sentences if s not in _CACHE and may_attribute(s)))
     if len(_CACHE) + len(todo) > _CACHE_LIMIT:
         _CACHE.clear()
-    for text, doc in zip(todo, nlp.pipe(_without_dateline(t) for t in todo), strict=True):
+    for text, doc in zip(todo, nlp.pipe(todo), strict=True):
         _CACHE[text] = attribute(doc)
     return [_CACHE.get(s) for s in sentences]

@@ -55,3 +55,16 @@ def _closes_quote(text: str) -> bool:
     """Curly quotes say which way they face: an opening one without a closing one means 'keep going'.
     Straight ones and the typewriter's two apostrophes ('') only pair up."""
     return text.count("“") <= text.count("”") and text.count('"') % 2 == 0 and text.count("''") % 2 == 0
+
+
+# "Washington (AFP) – Clinton said", "PARIS, May 2 (Reuters) -", "LONDON —": a reader of attribution
+# would take the place (the parse: as the subject; the patterns: as part of the name) for the speaker.
+_DATELINE_RE = re.compile(
+    r"^(?:(?:[A-Z][\w.'’ -]{1,40}?(?:,\s*[\w.'’ ]{1,30}){0,2}\s*)?\([A-Z][\w&.'’/ -]{1,30}\)"
+    r"|[A-Z][A-Z.'’ ]{2,40}(?:,\s*[\w.'’ ]{1,30}){0,2})\s*[—–-]{1,2}\s+(?=\S)"
+)
+
+
+def without_dateline(sentence: str) -> str:
+    """The sentence without the dateline that opens an article's first paragraph."""
+    return _DATELINE_RE.sub("", sentence, count=1)
