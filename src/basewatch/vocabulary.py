@@ -31,7 +31,7 @@ def alternation(words) -> str:
 # How a negotiation stands, as regular-expression alternatives: one side says a deal is near, the
 # other that talks stalled. Every phrase holds one of the hints, and most sentences hold none.
 STANCE_HINTS = (
-    "deal", "agree", "understanding", "positive", "breakthrough", "stall", "deadlock", "impasse", "collapse",
+    "deal", "agree", "breakthrough", "stall", "deadlock", "impasse", "collapse",
     "broke", "broken", "dead end", "on hold",
 )  # fmt: skip
 STANCE_PROGRESS = (
@@ -39,8 +39,6 @@ STANCE_PROGRESS = (
     r"near(?:ing|s)? (?:a |an )?(?:deal|agreement)",
     r"(?:deal|agreement) (?:is|was) (?:close|near|imminent)",
     r"(?:reach|reached|strike|struck|seal|sealed) (?:a |an )?(?:deal|agreement)",
-    r"informal understanding",
-    r"moving in a positive direction",
     r"breakthrough",
 )
 STANCE_SETBACK = (

@@ -71,15 +71,6 @@ def report_date(sentence: str) -> str | None:
     return found.group(0) if found else None
 
 
-def reference_date(published: str | None) -> date | None:
-    if not published or len(published) < 10:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-
-
 @lru_cache(maxsize=8192)  # copies resolve the same expressions against the same dates
 def resolve(expression: str, before: str, reference: date | None) -> str | None:
     """ISO date (or ISO week/month) for a date expression, relative to the article's date.
@@ -138,6 +129,7 @@ _BARE_MONTH_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=65_536)  # diff asks it of both sides of every pair: each sentence once
 def bare_months(text: str, reference: date | None) -> tuple[str, ...]:
     """ISO months ("2017-09") for the months a sentence names alone ("adopted in September"): the
     one of that name nearest before the article's date, or up to two months after it. The month an

@@ -160,9 +160,10 @@ def from_json(text: str) -> Frame:
 
 
 # Frames are stored per sentence so a story's second `diff` needs no parser. A stored frame is only
-# as good as the code that read it: its key carries a digest of the modules that read frames and of
-# the parser's name and version, so a change to any of them reads every sentence anew.
-_READERS = (Path(__file__), Path(__file__).with_name("words.py"))
+# as good as the code that read it: its key carries a digest of the modules that read frames (and of
+# the vocabulary they read numbers with) and of the parser's name and version, so a change to any
+# of them reads every sentence anew.
+_READERS = (Path(__file__), Path(__file__).with_name("words.py"), Path(vocabulary.__file__))
 VERSION = hashlib.sha256(
     b"".join(p.read_bytes() for p in _READERS) + f"{parse.MODEL_PACKAGE} {parse.EXPECTED_META}".encode()
 ).hexdigest()[:16]

@@ -8,8 +8,9 @@ import functools
 import re
 from datetime import date, timedelta
 
-from basewatch.claims.dates import bare_months, reference_date
+from basewatch.claims.dates import bare_months
 from basewatch.compare.normalise import View
+from basewatch.metadata import iso_day
 
 Span = tuple[date, date]  # first and last day
 
@@ -29,7 +30,7 @@ def span(view: View) -> Span | None:
 
 def dated(view: View) -> bool:
     """Whether the sentence names a time at all (then whether two statements share an act matters)."""
-    return bool(view.claim.dates) or bool(bare_months(view.claim.text, reference_date(view.published)))
+    return bool(view.claim.dates) or bool(bare_months(view.claim.text, iso_day(view.published)))
 
 
 def label(found: Span) -> str:
@@ -45,7 +46,7 @@ def apart(a: Span, b: Span) -> bool:
 def _named(view: View) -> list[str]:
     text = view.claim.text
     resolved = [d["date"] for d in view.claim.dates if d.get("date") and not _attributive(text, d.get("text") or "")]
-    return resolved + list(bare_months(view.claim.text, reference_date(view.published)))
+    return resolved + list(bare_months(view.claim.text, iso_day(view.published)))
 
 
 @functools.lru_cache(maxsize=65_536)  # copies repeat the sentence and its dates

@@ -5,8 +5,6 @@ from __future__ import annotations
 from basewatch.compare.align import Aligned
 from basewatch.compare.normalise import View
 
-# Two groups merge when this share of their cross pairs align (and none disagree).
-LINKED_SHARE = 1.0
 # A member sharing less than this (rarity-weighted Dice) with each of the others says more than their fact.
 COMPOUND_DICE = 0.35
 
@@ -27,7 +25,8 @@ def groups(views: list[View], aligned: Aligned, disagree) -> tuple[list[dict], s
         ga, gb = group_of.get(a, [a]), group_of.get(b, [b])
         if ga is gb or any(disagree(by_id[x], by_id[y]) for x in ga for y in gb):
             continue
-        if sum(_linked(by_id[x], by_id[y], linked) for x in ga for y in gb) < LINKED_SHARE * len(ga) * len(gb):
+        # complete linkage: two groups merge when every cross pair states one fact (and none disagree)
+        if not all(_linked(by_id[x], by_id[y], linked) for x in ga for y in gb):
             continue
         merged = ga + gb
         for member in merged:
